@@ -1,0 +1,148 @@
+package dev.poolstress.engine.cpu;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The virtual machine's CPUs, their process and interrupt contexts, and {@code local_irq_save}/{@code restore}.
+ *
+ * <h2>Model</h2>
+ * Each thread runs in process context on one CPU: the one it {@linkplain #bind bound} itself to, or one it is placed
+ * on, round robin, the first time it asks. Each CPU has an irq gate. {@link #localIrqSave()} takes the current CPU's
+ * gate unless this thread already holds it, and returns flags saying which happened; {@link #localIrqRestore(long)}
+ * gives the gate back only when those flags say interrupts were on. An interrupt for CPU k runs its handler on the
+ * delivering thread, in irq context on CPU k, holding gate k.
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li>A handler for CPU k never overlaps a section of CPU k that has interrupts off, nor another handler of CPU k.</li>
+ *   <li>Per-CPU data touched only with its CPU's gate held is never touched by two threads at once, even when two
+ *       threads share a CPU.</li>
+ *   <li>Everything else may interleave with a handler. That over-approximates a real interrupt, which can only stop
+ *       the interrupted code, so every race the real machine can show, this model can show too.</li>
+ * </ul>
+ * The one real bug the model cannot show by running is a CPU deadlocking on itself (a lock taken with interrupts on,
+ * then wanted by a handler on the same CPU): here the handler just waits on another thread. The
+ * {@link dev.poolstress.engine.lockdep.Lockdep lockdep} validator reports that case instead.
+ */
+public final class Cpus {
+    /** Flags returned by {@link #localIrqSave()} when interrupts were enabled. */
+    public static final long IRQS_ENABLED = 0L;
+    /** Flags returned by {@link #localIrqSave()} when interrupts were already disabled. */
+    public static final long IRQS_DISABLED = 1L;
+
+    private static final Cpus SYSTEM = new Cpus(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+    private final IrqGate[] gates;
+    private final AtomicInteger placement = new AtomicInteger();
+    private final ThreadLocal<CpuContext> contexts = ThreadLocal.withInitial(this::place);
+
+    private Cpus(int count) {
+        gates = new IrqGate[count];
+        for (int i = 0; i < count; i++) {
+            gates[i] = new IrqGate();
+        }
+    }
+
+    /** The shared machine: as many CPUs as the JVM has processors, and at least two. */
+    public static Cpus system() {
+        return SYSTEM;
+    }
+
+    /** A machine of its own with {@code count} CPUs. */
+    public static Cpus of(int count) {
+        if (count < 1 || count > 4096) {
+            throw new IllegalArgumentException("cpu count must be between 1 and 4096, was " + count);
+        }
+        return new Cpus(count);
+    }
+
+    public int count() {
+        return gates.length;
+    }
+
+    /** Binds the calling thread to {@code cpu}; it then runs there in process context. */
+    public void bind(int cpu) {
+        checkCpu(cpu);
+        CpuContext ctx = contexts.get();
+        if (ctx.irqDepth > 0 || gates[ctx.cpu].isHeldByCurrentThread()) {
+            throw new IllegalStateException("cannot move to CPU " + cpu + " with interrupts disabled on CPU "
+                    + ctx.current());
+        }
+        ctx.cpu = cpu;
+    }
+
+    /** The CPU the calling thread runs on now: its handler's CPU in irq context, else its own. */
+    public int current() {
+        return contexts.get().current();
+    }
+
+    /** Whether the calling thread is running an interrupt handler. */
+    public boolean inIrq() {
+        return contexts.get().irqDepth > 0;
+    }
+
+    /** Whether interrupts are disabled on the calling thread's current CPU, by this thread. */
+    public boolean irqsDisabled() {
+        return gates[current()].isHeldByCurrentThread();
+    }
+
+    /** {@code local_irq_save}: disables interrupts on the current CPU and returns the previous state. */
+    public long localIrqSave() {
+        IrqGate gate = gates[current()];
+        if (gate.isHeldByCurrentThread()) {
+            return IRQS_DISABLED;
+        }
+        gate.acquire();
+        return IRQS_ENABLED;
+    }
+
+    /** {@code local_irq_restore}: puts back the state that {@link #localIrqSave()} returned. */
+    public void localIrqRestore(long flags) {
+        if (flags == IRQS_ENABLED) {
+            IrqGate gate = gates[current()];
+            if (!gate.isHeldByCurrentThread()) {
+                throw new IllegalStateException("local_irq_restore on CPU " + current()
+                        + " without a matching local_irq_save");
+            }
+            gate.release();
+        }
+    }
+
+    /**
+     * Raises an interrupt on {@code cpu} and runs {@code handler} in irq context there, on the calling thread.
+     * Returns when the handler has run. A real CPU would hold back an interrupt raised while it has interrupts off;
+     * this model refuses it, since the caller would wait on itself.
+     */
+    public void deliverIrq(int cpu, IrqHandler handler, long arg) {
+        checkCpu(cpu);
+        CpuContext ctx = contexts.get();
+        IrqGate gate = gates[cpu];
+        if (gate.isHeldByCurrentThread()) {
+            throw new IllegalStateException("cannot deliver an interrupt to CPU " + cpu
+                    + ": the calling thread has interrupts disabled there");
+        }
+        gate.acquire();
+        int savedIrqCpu = ctx.irqCpu;
+        ctx.irqCpu = cpu;
+        ctx.irqDepth++;
+        try {
+            handler.handle(cpu, arg);
+        } finally {
+            ctx.irqDepth--;
+            ctx.irqCpu = savedIrqCpu;
+            gate.release();
+        }
+    }
+
+    private CpuContext place() {
+        CpuContext ctx = new CpuContext();
+        ctx.cpu = Math.floorMod(placement.getAndIncrement(), gates.length);
+        return ctx;
+    }
+
+    private void checkCpu(int cpu) {
+        if (cpu < 0 || cpu >= gates.length) {
+            throw new IllegalArgumentException("cpu must be between 0 and " + (gates.length - 1) + ", was " + cpu);
+        }
+    }
+}

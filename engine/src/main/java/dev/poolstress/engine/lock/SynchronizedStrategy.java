@@ -1,0 +1,88 @@
+package dev.poolstress.engine.lock;
+
+import dev.poolstress.engine.CoherentPage;
+import dev.poolstress.engine.FreeBlocks;
+import dev.poolstress.engine.LockStrategy;
+import dev.poolstress.engine.cpu.Cpus;
+import dev.poolstress.engine.lockdep.LockClass;
+import dev.poolstress.engine.lockdep.Lockdep;
+
+/**
+ * A {@code synchronized} block as the pool's lock ({@code synchronized}), taken with interrupts off like the
+ * kernel's spinlock. The JVM's own monitor: a thin lock when uncontended, inflated to a parking monitor under
+ * contention. The baseline every other strategy is compared with.
+ */
+public final class SynchronizedStrategy implements LockStrategy {
+    private final FreeBlocks blocks;
+    private final Cpus cpus;
+    private final Object monitor = new Object();
+    private final LockClass lockClass;
+
+    public SynchronizedStrategy(FreeBlocks blocks) {
+        this.blocks = blocks;
+        this.cpus = blocks.cpus();
+        this.lockClass = new LockClass(blocks.poolName() + ".lock(synchronized)");
+    }
+
+    @Override
+    public String id() {
+        return "synchronized";
+    }
+
+    @Override
+    public long alloc() {
+        long flags = enter();
+        try {
+            synchronized (monitor) {
+                return blocks.pop();
+            }
+        } finally {
+            exit(flags);
+        }
+    }
+
+    @Override
+    public long grow(CoherentPage page) {
+        long flags = enter();
+        try {
+            synchronized (monitor) {
+                blocks.addPage(page);
+                return blocks.pop();
+            }
+        } finally {
+            exit(flags);
+        }
+    }
+
+    @Override
+    public void free(long dma) {
+        long flags = enter();
+        try {
+            synchronized (monitor) {
+                blocks.push(dma);
+            }
+        } finally {
+            exit(flags);
+        }
+    }
+
+    private long enter() {
+        long flags = cpus.localIrqSave();
+        if (Lockdep.ENABLED) {
+            try {
+                Lockdep.acquire(lockClass, cpus);
+            } catch (RuntimeException e) {
+                cpus.localIrqRestore(flags);
+                throw e;
+            }
+        }
+        return flags;
+    }
+
+    private void exit(long flags) {
+        if (Lockdep.ENABLED) {
+            Lockdep.release(lockClass);
+        }
+        cpus.localIrqRestore(flags);
+    }
+}

@@ -1,0 +1,2 @@
+/** Storms, benchmarks and the command line. */
+package dev.poolstress.scenarios;

@@ -1,0 +1,2 @@
+/** jcstress tests of the engine's invariants. */
+package dev.poolstress.stress;
