@@ -110,6 +110,21 @@ public final class DmaPool implements AutoCloseable {
         return freeList.block(dma);
     }
 
+    /**
+     * Reads the eight bytes at {@code offset} of a block, without allocating: for tags a test writes into the
+     * blocks it owns.
+     *
+     * @throws IllegalArgumentException unless {@code dma} starts a block of this pool and the bytes lie inside it
+     */
+    public long getLong(long dma, int offset) {
+        return freeList.getLong(dma, offset);
+    }
+
+    /** Writes the eight bytes at {@code offset} of a block, without allocating; checked as {@link #getLong}. */
+    public void putLong(long dma, int offset, long value) {
+        freeList.putLong(dma, offset, value);
+    }
+
     /** The pool's figures; a snapshot, exact when no thread is allocating or freeing. */
     public PoolStats stats() {
         BlockLayout layout = freeList.layout();

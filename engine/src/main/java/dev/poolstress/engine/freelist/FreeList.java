@@ -126,6 +126,34 @@ public abstract class FreeList implements FreeBlocks {
         return page.memory().slice((int) offset, layout.size()).order(page.memory().order());
     }
 
+    /** Reads eight bytes at {@code offset} of block {@code dma}; see {@link #wordPage}. */
+    public long getLong(long dma, int offset) {
+        CoherentPage page = wordPage(dma, offset);
+        return page.memory().getLong((int) (dma - page.dma()) + offset);
+    }
+
+    /** Writes eight bytes at {@code offset} of block {@code dma}; see {@link #wordPage}. */
+    public void putLong(long dma, int offset, long value) {
+        CoherentPage page = wordPage(dma, offset);
+        page.memory().putLong((int) (dma - page.dma()) + offset, value);
+    }
+
+    /**
+     * The page of block {@code dma}; throws {@link IllegalArgumentException} unless {@code dma} starts a block of
+     * this pool and the eight bytes at {@code offset} lie inside it.
+     */
+    private CoherentPage wordPage(long dma, int offset) {
+        CoherentPage page = device.page(dma);
+        if (page == null || page.owner() != this || !layout.isBlockStart(dma - page.dma())) {
+            throw new IllegalArgumentException(String.format("%#x is not a block of pool %s", dma, poolName));
+        }
+        if (offset < 0 || offset > layout.size() - Long.BYTES) {
+            throw new IllegalArgumentException("offset must be between 0 and " + (layout.size() - Long.BYTES)
+                    + " for a " + layout.size() + "-byte block, was " + offset);
+        }
+        return page;
+    }
+
     /** The page of this pool that holds {@code dma}; throws {@code "bad dma"} if there is none. */
     protected final CoherentPage ownPage(long dma) {
         CoherentPage page = device.page(dma);
