@@ -67,6 +67,9 @@ public final class DmaPool implements AutoCloseable {
     }
 
     private long alloc(boolean zero) {
+        if (destroyed) {
+            throw new IllegalStateException("pool " + name + " is destroyed");
+        }
         long dma = strategy.alloc();
         if (dma == NULL) {
             dma = grow();
@@ -85,9 +88,6 @@ public final class DmaPool implements AutoCloseable {
 
     /** The slow path: no lock held while the page is allocated, which may fail. */
     private long grow() {
-        if (destroyed) {
-            throw new IllegalStateException("pool " + name + " is destroyed");
-        }
         CoherentPage page = device.allocCoherent(allocation, freeList);
         if (page == null) {
             return NULL;
