@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks: the kernel's dmapool_test and the JMH micro-benchmarks.",
         synopsisSubcommandLabel = "BENCHMARK",
         subcommands = {
+            DmapoolTestCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec
