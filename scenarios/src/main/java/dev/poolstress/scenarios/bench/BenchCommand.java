@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "BENCHMARK",
         subcommands = {
             DmapoolTestCommand.class,
+            MicroCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec
