@@ -39,9 +39,17 @@ public final class DmapoolTest {
         this.repeat = repeat;
     }
 
-    /** Runs the test over the kernel's pools; one result per pool, in the kernel's order. */
+    /** Runs the test over the kernel's pools on a device of its own; one result per pool, in the kernel's order. */
     public List<DmapoolTestResult> run() {
-        Device device = Device.create("dmapool-test");
+        return run(Device.create("dmapool-test"));
+    }
+
+    /**
+     * Runs the test on {@code device}, which must have no pages in use.
+     *
+     * @throws IllegalStateException if an alloc returns NULL, or a pool does not end empty with its pages given back
+     */
+    public List<DmapoolTestResult> run(Device device) {
         List<DmapoolTestPool> pools = DmapoolTestPool.KERNEL;
         if (warmup > 0) {
             for (DmapoolTestPool pool : pools) {
