@@ -1,6 +1,11 @@
 package dev.poolstress.scenarios.bench;
 
 import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.scenarios.bench.micro.CommonsPoolBenchmark;
+import dev.poolstress.scenarios.bench.micro.FloorBenchmark;
+import dev.poolstress.scenarios.bench.micro.LockedDequeBenchmark;
+import dev.poolstress.scenarios.bench.micro.MpmcQueueBenchmark;
+import dev.poolstress.scenarios.bench.micro.NettyPooledBenchmark;
 import dev.poolstress.scenarios.bench.micro.StrategyPairBenchmark;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import java.io.PrintWriter;
@@ -10,9 +15,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -39,6 +46,9 @@ import picocli.CommandLine.TypeConversionException;
         },
         sortOptions = false)
 public final class MicroCommand implements Callable<Integer> {
+    private static final List<Class<?>> BENCHMARKS = List.of(StrategyPairBenchmark.class, FloorBenchmark.class,
+            LockedDequeBenchmark.class, MpmcQueueBenchmark.class, NettyPooledBenchmark.class,
+            CommonsPoolBenchmark.class);
     private static final String PACKAGE = Pattern.quote(StrategyPairBenchmark.class.getPackageName() + ".");
 
     @Spec
@@ -103,9 +113,13 @@ public final class MicroCommand implements Callable<Integer> {
         if (json != null) {
             options.resultFormat(ResultFormatType.JSON).result(json.toString());
         }
-        Collection<RunResult> results = new Runner(options.build()).run();
-        if (results.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--include '" + include + "' matched no benchmark");
+        Collection<RunResult> results;
+        try {
+            results = new Runner(options.build()).run();
+        } catch (NoBenchmarksException e) {
+            throw new ParameterException(spec.commandLine(), "--include '" + include + "' matched no benchmark; "
+                    + "the benchmarks are " + BENCHMARKS.stream().map(Class::getSimpleName)
+                    .collect(Collectors.joining(", ")) + " (methods oneThread, twoThreads)");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println();

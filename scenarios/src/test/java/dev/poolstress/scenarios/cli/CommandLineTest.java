@@ -38,6 +38,7 @@ class CommandLineTest {
                 Arguments.of(List.of("bench", "micro", "--strategy", "spin-nothing"), "--strategy", "lockfree"),
                 Arguments.of(List.of("bench", "micro", "--forks", "-1"), "--forks", "at least 0"),
                 Arguments.of(List.of("bench", "micro", "--include", "(["), "--include", "regular expression"),
+                Arguments.of(List.of("bench", "micro", "--include", "NoSuchBench"), "--include", "FloorBenchmark"),
                 Arguments.of(List.of("bench", "nonsense"), "nonsense", "bench --help"),
                 Arguments.of(List.of("bench"), "missing command", "dmapool-test, micro"),
                 Arguments.of(List.of("--frobnicate"), "--frobnicate", "poolstress --help"));
