@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One pool's figures from {@code bench dmapool-test}: the median time of each algorithm, their ratio and the
- * seed's own before/after ratio ({@code null} where the seed has none, or the ratio where stack took under 1 µs).
+ * One pool's figures from {@code bench dmapool-test}: the median time of each algorithm, their ratio
+ * ({@code null} if stack took under 1 µs) and the seed's own before/after ratio ({@code null} where the seed has
+ * none).
  */
 @JsonPropertyOrder({"size", "align", "boundary", "blocks", "legacy_us", "stack_us", "ratio", "seed_ratio"})
 public record DmapoolTestResult(
