@@ -1,0 +1,28 @@
+package dev.poolstress.scenarios.bench;
+
+import dev.poolstress.scenarios.cli.MissingSubcommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code poolstress bench}: benchmarks, one subcommand each. */
+@Command(name = "bench",
+        description = "Benchmarks: the kernel's dmapool_test and the JMH micro-benchmarks.",
+        synopsisSubcommandLabel = "BENCHMARK",
+        subcommands = {
+            DmapoolTestCommand.class,
+            MicroCommand.class,
+        })
+public final class BenchCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
+    @Override
+    public void run() {
+        throw MissingSubcommand.of(spec);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.poolstress.scenarios.bench;
+
+import dev.poolstress.engine.Device;
+import dev.poolstress.engine.DmaPool;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The kernel's {@code mm/dmapool_test.c} on the emulated device: for each of its pools, a fresh pool is created
+ * and timed over {@code rounds} rounds of allocate-all then free-all, page growth in the first round included, as
+ * the kernel times it. Warm-up rounds on throwaway pools of every size and both algorithms come first, so that the
+ * JIT has compiled both paths before anything is timed; each pool is then timed {@code repeat} times, the two
+ * algorithms alternating, and the median kept. Every pool must end empty and give all its pages back.
+ */
+public final class DmapoolTest {
+    /** The algorithms compared, before and after the seed. */
+    public static final List<String> ALGORITHMS = List.of("legacy", "stack");
+
+    private final String lock;
+    private final int rounds;
+    private final int warmup;
+    private final int repeat;
+
+    /**
+     * @param lock   the lock strategy of every pool (id or class name)
+     * @param rounds timed rounds per pool, 100 in the kernel
+     * @param warmup untimed rounds per pool and algorithm before timing starts
+     * @param repeat timed runs per pool and algorithm; the median is reported
+     */
+    public DmapoolTest(String lock, int rounds, int warmup, int repeat) {
+        if (rounds < 1 || warmup < 0 || repeat < 1) {
+            throw new IllegalArgumentException("need rounds >= 1, warmup >= 0, repeat >= 1, was rounds " + rounds
+                    + ", warmup " + warmup + ", repeat " + repeat);
+        }
+        this.lock = lock;
+        this.rounds = rounds;
+        this.warmup = warmup;
+        this.repeat = repeat;
+    }
+
+    /** Runs the test over the kernel's pools on a device of its own; one result per pool, in the kernel's order. */
+    public List<DmapoolTestResult> run() {
+        return run(Device.create("dmapool-test"));
+    }
+
+    /**
+     * Runs the test on {@code device}, which must have no pages in use.
+     *
+     * @throws IllegalStateException if an alloc returns NULL, or a pool does not end empty with its pages given back
+     */
+    public List<DmapoolTestResult> run(Device device) {
+        List<DmapoolTestPool> pools = DmapoolTestPool.KERNEL;
+        if (warmup > 0) {
+            for (DmapoolTestPool pool : pools) {
+                for (String algorithm : ALGORITHMS) {
+                    runPool(device, pool, algorithm, warmup);
+                }
+            }
+        }
+        long[][][] times = new long[pools.size()][ALGORITHMS.size()][repeat];
+        for (int run = 0; run < repeat; run++) {
+            for (int p = 0; p < pools.size(); p++) {
+                for (int a = 0; a < ALGORITHMS.size(); a++) {
+                    times[p][a][run] = runPool(device, pools.get(p), ALGORITHMS.get(a), rounds);
+                }
+            }
+        }
+        List<DmapoolTestResult> results = new ArrayList<>();
+        for (int p = 0; p < pools.size(); p++) {
+            results.add(DmapoolTestResult.of(pools.get(p), median(times[p][0]), median(times[p][1])));
+        }
+        return results;
+    }
+
+    /** Creates a pool, times {@code count} rounds on it and destroys it; returns the time in µs. */
+    private long runPool(Device device, DmapoolTestPool parameters, String algorithm, int count) {
+        DmaPool pool = DmaPool.builder("test pool", device)
+                .size(parameters.size()).align(parameters.align()).boundary(parameters.boundary())
+                .algorithm(algorithm).lock(lock).build();
+        long[] blocks = new long[parameters.blocks()];
+        long start = System.nanoTime();
+        for (int round = 0; round < count; round++) {
+            allocateAllThenFree(pool, blocks, round);
+        }
+        long end = System.nanoTime();
+        long active = pool.stats().nrActive();
+        if (active != 0) {
+            throw new IllegalStateException(describe(parameters, algorithm) + ": " + active
+                    + " blocks still active after the rounds; the pool lost track of its blocks");
+        }
+        pool.destroy();
+        if (device.pagesInUse() != 0) {
+            throw new IllegalStateException(describe(parameters, algorithm) + ": " + device.pagesInUse()
+                    + " pages still in use after the pool was destroyed");
+        }
+        // ktime_us_delta: whole microseconds, truncated
+        return (end - start) / 1_000;
+    }
+
+    /** {@code dmapool_test_alloc}: on a failed alloc, frees what it took and fails as the kernel's -ENOMEM. */
+    private static void allocateAllThenFree(DmaPool pool, long[] blocks, int round) {
+        for (int i = 0; i < blocks.length; i++) {
+            long dma = pool.alloc();
+            if (dma == DmaPool.NULL) {
+                for (int j = i - 1; j >= 0; j--) {
+                    pool.free(blocks[j]);
+                }
+                String which = pool.algorithm() + " pool of size " + pool.stats().size();
+                pool.destroy();
+                throw new IllegalStateException("dmapool test: " + which + ": alloc " + (i + 1) + " of " + blocks.length + " in round "
+                        + (round + 1) + " returned NULL (-ENOMEM): the device could not supply a page");
+            }
+            blocks[i] = dma;
+        }
+        for (long dma : blocks) {
+            pool.free(dma);
+        }
+    }
+
+    private static String describe(DmapoolTestPool pool, String algorithm) {
+        return "dmapool test: " + algorithm + " pool size:" + pool.size() + " align:" + pool.align() + " boundary:"
+                + pool.boundary();
+    }
+
+    static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.poolstress.scenarios.cli;
+
+import java.io.PrintWriter;
+
+/** The entry point of the runnable jar and of the {@code ./poolstress} launcher. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = PoolstressCommand.execute(PoolstressCommand.commandLine(out, err), args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.poolstress.scenarios.cli;
+
+import dev.poolstress.scenarios.bench.BenchCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top of the {@code poolstress} command line. Each job is a subcommand class listed below; adding one is one
+ * entry in {@code subcommands}. Exit codes: 0 for success, 1 for a run that failed, 2 for bad arguments.
+ */
+@Command(name = "poolstress",
+        mixinStandardHelpOptions = true,
+        versionProvider = PoolstressVersion.class,
+        description = "Stress-testing concurrent block pools: an emulated Linux dmapool with pluggable locking.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            BenchCommand.class,
+        })
+public final class PoolstressCommand implements Runnable {
+    /** What {@code poolstress} runs when given no arguments. */
+    static final String[] MAIN_JOB = {"bench", "dmapool-test"};
+
+    @Spec
+    private CommandSpec spec;
+
+    /** The command line with the project's error handling, writing to the given streams. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine line = new CommandLine(new PoolstressCommand());
+        String[] description = line.getCommandSpec().usageMessage().description();
+        line.getCommandSpec().usageMessage().description(description[0],
+                "With no arguments, runs the main job: poolstress " + String.join(" ", MAIN_JOB) + ".");
+        line.setOut(out);
+        line.setErr(err);
+        line.setParameterExceptionHandler(new UsageErrors());
+        line.setExecutionExceptionHandler(new RunFailures());
+        return line;
+    }
+
+    /** Runs {@code args}, or the main job when there are none, and returns the exit code. */
+    public static int execute(CommandLine line, String... args) {
+        return line.execute(args.length == 0 ? MAIN_JOB : args);
+    }
+
+    @Override
+    public void run() {
+        throw MissingSubcommand.of(spec);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.poolstress.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+class CommandLineTest {
+    /** What one run printed and returned. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine line = PoolstressCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = line.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Stream<Arguments> badArguments() {
+        return Stream.of(
+                Arguments.of(List.of("bench", "dmapool-test", "--lock", "nope"), "--lock", "spin-mcs"),
+                Arguments.of(List.of("bench", "dmapool-test", "--rounds", "0"), "--rounds", "at least 1"),
+                Arguments.of(List.of("bench", "dmapool-test", "--repeat", "two"), "--repeat", "not an int"),
+                Arguments.of(List.of("bench", "dmapool-test", "--warmup", "-1"), "--warmup", "at least 0"),
+                Arguments.of(List.of("bench", "micro", "--time", "5 parsecs"), "--time", "such as 1s"),
+                Arguments.of(List.of("bench", "micro", "--strategy", "spin-nothing"), "--strategy", "lockfree"),
+                Arguments.of(List.of("bench", "micro", "--forks", "-1"), "--forks", "at least 0"),
+                Arguments.of(List.of("bench", "micro", "--include", "(["), "--include", "regular expression"),
+                Arguments.of(List.of("bench", "micro", "--include", "NoSuchBench"), "--include", "FloorBenchmark"),
+                Arguments.of(List.of("bench", "nonsense"), "nonsense", "bench --help"),
+                Arguments.of(List.of("bench"), "missing command", "dmapool-test, micro"),
+                Arguments.of(List.of("--frobnicate"), "--frobnicate", "poolstress --help"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badArguments")
+    void shouldExitTwoWithOneLineNamingTheWrongArgument(List<String> args, String named, String accepted) {
+        Run run = run(args.toArray(String[]::new));
+
+        assertEquals(2, run.code(), run.err());
+        String message = run.err().strip();
+        assertFalse(message.contains("\n"), "one line expected, got: " + message);
+        assertTrue(message.contains(named), message);
+        assertTrue(message.contains(accepted), message);
+        assertEquals("", run.out(), "nothing may run on bad arguments");
+    }
+
+    @Test
+    void shouldListExactlyTheCommandsThatExistInHelp() {
+        Run run = run("--help");
+
+        assertEquals(0, run.code());
+        CommandLine line = PoolstressCommand.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        List<String> listed = commandsSection(run.out());
+        assertEquals(List.copyOf(line.getSubcommands().keySet()), listed);
+        assertTrue(listed.contains("bench"), run.out());
+    }
+
+    @Test
+    void shouldListBothBenchmarksInBenchHelp() {
+        Run run = run("bench", "--help");
+
+        assertEquals(0, run.code());
+        assertEquals(List.of("dmapool-test", "micro"), commandsSection(run.out()));
+    }
+
+    @Test
+    void shouldPrintTheBuiltVersion() {
+        Run run = run("--version");
+
+        assertEquals(0, run.code());
+        assertTrue(Pattern.compile("^poolstress \\d+\\.\\d+\\.\\d+").matcher(run.out()).find(), run.out());
+    }
+
+    /** The first word of each line under "Commands:" in a picocli help text. */
+    static List<String> commandsSection(String help) {
+        String[] parts = help.split("Commands:\\R", 2);
+        assertEquals(2, parts.length, "no Commands section in: " + help);
+        return parts[1].lines()
+                .filter(line -> line.startsWith("  ") && !line.isBlank() && !line.startsWith("    "))
+                .map(line -> line.strip().split("\\s+")[0])
+                .toList();
+    }
+}
