@@ -296,6 +296,29 @@ class DmaPoolContractTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    void shouldRefuseAViewOrWordOfAnythingButItsOwnBlocksWithoutLoggingAFree(String lock, String algorithm) {
+        Device dev = device();
+        DmaPool pool = small(dev, lock, algorithm);
+        DmaPool other = DmaPool.builder("other", dev).size(SMALL).algorithm(algorithm).lock(lock).build();
+        long mine = pool.alloc();
+        long foreign = other.alloc();
+        for (long dma : new long[] {foreign, mine + 8, Device.DMA_BASE + (1L << 36), DmaPool.NULL}) {
+            String hex = "0x" + Long.toHexString(dma);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.block(dma));
+            assertTrue(e.getMessage().contains(hex) && e.getMessage().contains("pool"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> pool.getLong(dma, 0));
+            assertThrows(IllegalArgumentException.class, () -> pool.putLong(dma, 0, 1L));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pool.getLong(mine, SMALL - 4));
+        assertTrue(e.getMessage().contains("offset") && e.getMessage().contains(String.valueOf(SMALL - 8)),
+                e.getMessage());
+        assertEquals(List.of(), dev.messages(), "looking at memory is not a free");
+        assertEquals(SMALL, pool.block(mine).capacity());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.poolstress.engine.PoolVariants#all")
     void shouldNameItselfAsBuilt(String lock, String algorithm) {
         DmaPool pool = small(device(), lock, algorithm);
         assertEquals(lock, pool.lockId());
