@@ -2,6 +2,7 @@ package dev.poolstress.engine;
 
 import static dev.poolstress.engine.PoolVariants.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.poolstress.engine.DmaPoolException.Reason;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +51,7 @@ class DebugChecksTest {
     }
 
     private static void assertRejectedLeavingNoTrace(String lock, String algorithm, Reason reason, String wording,
-            java.util.function.ToLongFunction<History> badDma) {
+            ToLongFunction<History> badDma) {
         History history = History.replay(lock, algorithm);
         History twin = History.replay(lock, algorithm);
         long dma = badDma.applyAsLong(history);
@@ -125,7 +127,7 @@ class DebugChecksTest {
         history.pool.free(history.blocks[2]);
         history.pool.free(history.blocks[4]);
         history.pool.destroy();
-        assertTrue(!history.dev.pools().contains("checked"), history.dev.pools());
+        assertFalse(history.dev.pools().contains("checked"), history.dev.pools());
     }
 
     @ParameterizedTest(name = "{0} {1}")

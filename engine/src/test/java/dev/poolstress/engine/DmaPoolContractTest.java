@@ -336,23 +336,35 @@ class DmaPoolContractTest {
     }
 
     /**
-     * Two threads on two CPUs allocate, tag, check and free, half of the frees arriving as interrupts on the other
-     * CPU. Proves nothing about races (jcstress does); checks that nothing is lost or shared at the end, and that the
-     * validator finds nothing wrong with the strategy's locking.
+     * Two threads on two CPUs allocate, tag, check and free, two thirds of the frees arriving as interrupts, on the
+     * thread's own CPU and on the other one. Proves nothing about races (jcstress does); checks that nothing is lost
+     * or shared at the end, and that the validator finds nothing wrong with the strategy's locking.
      */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("dev.poolstress.engine.PoolVariants#all")
     void shouldLoseNothingUnderMixedProcessAndIrqFrees(String lock, String algorithm) throws InterruptedException {
         assertTrue(Lockdep.ENABLED, "the build runs tests with -Dpoolstress.lockdep=true");
+        String name = "mixed-" + lock + "-" + algorithm;
+        churn(name, lock, algorithm, 0, 1);
+    }
+
+    /** Two threads bound to one CPU share its per-CPU cache, kept apart only by that CPU's irq gate. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    void shouldLoseNothingWhenTwoThreadsShareACpu(String lock, String algorithm) throws InterruptedException {
+        churn("shared-" + lock + "-" + algorithm, lock, algorithm, 0, 0);
+    }
+
+    private static void churn(String name, String lock, String algorithm, int... cpuOfWorker)
+            throws InterruptedException {
         Device dev = device();
         Cpus cpus = dev.cpus();
-        String name = "mixed-" + lock + "-" + algorithm;
         DmaPool pool = DmaPool.builder(name, dev).size(SMALL).algorithm(algorithm).lock(lock).build();
         AtomicLong clobbered = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread[] workers = new Thread[2];
+        Thread[] workers = new Thread[cpuOfWorker.length];
         for (int w = 0; w < workers.length; w++) {
-            int cpu = w;
+            int cpu = cpuOfWorker[w];
             long tag = (w + 1L) << 56;
             workers[w] = new Thread(() -> {
                 try {
@@ -378,7 +390,7 @@ class DmaPoolContractTest {
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 }
-            }, name + "-cpu" + cpu);
+            }, name + "-worker" + w);
             workers[w].start();
         }
         for (Thread worker : workers) {
