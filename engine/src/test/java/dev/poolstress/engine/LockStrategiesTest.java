@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.engine.lock.IrqSaveLock;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -120,9 +124,18 @@ class LockStrategiesTest {
     }
 
     @Test
-    void shouldLoadAClassNameFromTheGivenLoader() {
-        ClassLoader loader = LockStrategiesTest.class.getClassLoader();
-        assertNotNull(LockStrategies.factory(Counting.class.getName(), loader));
+    void shouldLoadAClassNameFromTheGivenLoader() throws IOException {
+        String className = Counting.class.getName();
+        Function<FreeBlocks, LockStrategy> factory =
+                LockStrategies.factory(className, LockStrategiesTest.class.getClassLoader());
+        assertEquals(className, DmaPool.builder("loaded", device()).size(64).lock(factory).build().lockId());
+
+        try (URLClassLoader bootstrapOnly = new URLClassLoader(new URL[0], null)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LockStrategies.factory(className, bootstrapOnly));
+            assertTrue(e.getMessage().contains(className) && e.getMessage().contains("cannot be loaded"),
+                    e.getMessage());
+        }
     }
 
     @ParameterizedTest
