@@ -105,7 +105,11 @@ public final class DmaPool implements AutoCloseable {
         strategy.free(dma);
     }
 
-    /** The block's memory: {@code size} bytes, a view that stays valid until the pool is destroyed. */
+    /**
+     * The block's memory: {@code size} bytes, a view that stays valid until the pool is destroyed.
+     *
+     * @throws IllegalArgumentException unless {@code dma} starts a block of this pool
+     */
     public ByteBuffer block(long dma) {
         return freeList.block(dma);
     }

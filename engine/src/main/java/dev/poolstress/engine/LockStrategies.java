@@ -81,24 +81,25 @@ public final class LockStrategies {
                     + e + "); is it on the classpath?", e);
         }
         if (!LockStrategy.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
-            throw new IllegalArgumentException("class '" + className + "' is not a concrete implementation of "
-                    + LockStrategy.class.getName());
+            throw new IllegalArgumentException("lock strategy class '" + className
+                    + "' is not a concrete implementation of " + LockStrategy.class.getName());
         }
         Constructor<? extends LockStrategy> constructor;
         try {
             constructor = type.asSubclass(LockStrategy.class).getConstructor(FreeBlocks.class);
         } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("class '" + className + "' needs a public constructor taking "
-                    + FreeBlocks.class.getName(), e);
+            throw new IllegalArgumentException("lock strategy class '" + className
+                    + "' needs a public constructor taking " + FreeBlocks.class.getName(), e);
         }
         return blocks -> {
             try {
                 return constructor.newInstance(blocks);
             } catch (InvocationTargetException e) {
-                throw new IllegalArgumentException("constructor of '" + className + "' failed: " + e.getCause(),
-                        e.getCause());
+                throw new IllegalArgumentException("constructor of lock strategy class '" + className
+                        + "' failed: " + e.getCause(), e.getCause());
             } catch (ReflectiveOperationException e) {
-                throw new IllegalArgumentException("cannot instantiate '" + className + "': " + e, e);
+                throw new IllegalArgumentException("cannot instantiate lock strategy class '" + className + "': "
+                        + e, e);
             }
         };
     }

@@ -116,14 +116,13 @@ public abstract class FreeList implements FreeBlocks {
         Poison.fill(page.memory(), (int) (dma - page.dma()), layout.size(), (byte) 0);
     }
 
-    /** The block's memory: {@code size} bytes; throws if {@code dma} is not the start of one of this pool's blocks. */
+    /**
+     * The block's memory: {@code size} bytes; throws {@link IllegalArgumentException} if {@code dma} is not the start
+     * of one of this pool's blocks. Not a free, so nothing is logged.
+     */
     public ByteBuffer block(long dma) {
-        CoherentPage page = ownPage(dma);
-        long offset = dma - page.dma();
-        if (!layout.isBlockStart(offset)) {
-            throw badDma(dma, "not the start of a block");
-        }
-        return page.memory().slice((int) offset, layout.size()).order(page.memory().order());
+        CoherentPage page = blockPage(dma);
+        return page.memory().slice((int) (dma - page.dma()), layout.size()).order(page.memory().order());
     }
 
     /** Reads eight bytes at {@code offset} of block {@code dma}; see {@link #wordPage}. */
@@ -143,13 +142,19 @@ public abstract class FreeList implements FreeBlocks {
      * this pool and the eight bytes at {@code offset} lie inside it.
      */
     private CoherentPage wordPage(long dma, int offset) {
-        CoherentPage page = device.page(dma);
-        if (page == null || page.owner() != this || !layout.isBlockStart(dma - page.dma())) {
-            throw new IllegalArgumentException(String.format("%#x is not a block of pool %s", dma, poolName));
-        }
+        CoherentPage page = blockPage(dma);
         if (offset < 0 || offset > layout.size() - Long.BYTES) {
             throw new IllegalArgumentException("offset must be between 0 and " + (layout.size() - Long.BYTES)
                     + " for a " + layout.size() + "-byte block, was " + offset);
+        }
+        return page;
+    }
+
+    /** The page of block {@code dma}; throws {@link IllegalArgumentException} unless one of our blocks starts there. */
+    private CoherentPage blockPage(long dma) {
+        CoherentPage page = device.page(dma);
+        if (page == null || page.owner() != this || !layout.isBlockStart(dma - page.dma())) {
+            throw new IllegalArgumentException(String.format("%#x is not a block of pool %s", dma, poolName));
         }
         return page;
     }

@@ -127,8 +127,9 @@ public final class Lockdep {
                 : cpus.irqsDisabled() ? "process context, irqs disabled" : "process context, irqs enabled";
     }
 
+    /** The validator's own frames and the engine's locks and CPUs: what a report's sites leave out. */
     private static boolean isLockingFrame(String className) {
-        return className.startsWith("dev.poolstress.engine.lockdep.")
+        return className.equals(Lockdep.class.getName()) || className.startsWith(Lockdep.class.getName() + "$")
                 || className.startsWith("dev.poolstress.engine.lock.")
                 || className.startsWith("dev.poolstress.engine.cpu.");
     }

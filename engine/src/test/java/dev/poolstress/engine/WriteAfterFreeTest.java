@@ -1,0 +1,35 @@
+package dev.poolstress.engine;
+
+import static dev.poolstress.engine.PoolVariants.device;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Without debug mode the free link lives in the free block's own memory and nothing checks it, as in the kernel: a
+ * write after free that overwrites the link sends the next allocations wherever it points, here to a block that is
+ * still in use. Every strategy that chains freed blocks through their memory shows it; {@code percpu} keeps freed
+ * blocks in arrays, so its first allocations never read the link.
+ */
+class WriteAfterFreeTest {
+    static Stream<String> chainingLocks() {
+        return PoolVariants.locks().filter(lock -> !lock.equals("percpu"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chainingLocks")
+    void shouldHandOutALiveBlockWhenAFreedBlocksLinkIsOverwritten(String lock) {
+        DmaPool pool = DmaPool.builder("unchecked", device()).size(64).algorithm("stack").lock(lock).build();
+        long freed = pool.alloc();
+        long live = pool.alloc();
+        pool.free(freed);
+
+        pool.putLong(freed, 0, live); // the stale pointer writes over next_block
+
+        assertEquals(freed, pool.alloc());
+        assertEquals(live, pool.alloc(), "the corrupted link hands out a block that is still in use");
+        assertEquals(3, pool.stats().nrActive(), "the pool counts the live block twice");
+    }
+}
