@@ -7,21 +7,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * The variants every contract test runs over: each built-in lock strategy with each free-block algorithm, and the
+ * The variants every contract test runs over: each built-in lock strategy, and a user's own loaded by class name,
+ * with each free-block algorithm, and the
  * fresh devices the tests build pools on. Every device gets a machine of its own, with the calling thread bound to
  * CPU 0, so that a test's per-CPU caches and figures do not depend on which tests ran before it.
  */
 final class PoolVariants {
     static final List<String> ALGORITHMS = List.of("stack", "legacy");
+    /** A user's own strategy, chosen by class name: the README's example. */
+    static final String USER_STRATEGY = "com.example.pool.SemaphoreLock";
 
     private static final AtomicInteger DEVICES = new AtomicInteger();
 
     private PoolVariants() {
     }
 
-    /** Every (lock, algorithm) pair. */
+    /** Every (lock, algorithm) pair, the user's own strategy included. */
     static Stream<Arguments> all() {
-        return LockStrategies.builtInIds().stream()
+        return Stream.concat(LockStrategies.builtInIds().stream(), Stream.of(USER_STRATEGY))
                 .flatMap(lock -> ALGORITHMS.stream().map(algorithm -> Arguments.of(lock, algorithm)));
     }
 
