@@ -6,6 +6,8 @@ import dev.poolstress.scenarios.bench.micro.FloorBenchmark;
 import dev.poolstress.scenarios.bench.micro.LockedDequeBenchmark;
 import dev.poolstress.scenarios.bench.micro.MpmcQueueBenchmark;
 import dev.poolstress.scenarios.bench.micro.NettyPooledBenchmark;
+import dev.poolstress.scenarios.bench.micro.PerCpuSizingLocalBenchmark;
+import dev.poolstress.scenarios.bench.micro.PerCpuSizingRemoteBenchmark;
 import dev.poolstress.scenarios.bench.micro.StrategyPairBenchmark;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import java.io.PrintWriter;
@@ -43,12 +45,16 @@ import picocli.CommandLine.TypeConversionException;
                     + "threads, and the baselines: a bare long[] stack (the floor, 1 thread), ArrayDeque+ReentrantLock,"
                     + " JCTools MpmcArrayQueue, Netty PooledByteBufAllocator, commons-pool2 GenericObjectPool.",
             "JMH's gc profiler reports the bytes allocated per pair.",
+            "--include PerCpuSizing runs the percpu sizing grid instead (capacity/batch of the per-CPU stacks, local "
+                    + "and remote topologies); the default run leaves it out.",
         },
         sortOptions = false)
 public final class MicroCommand implements Callable<Integer> {
     private static final List<Class<?>> BENCHMARKS = List.of(StrategyPairBenchmark.class, FloorBenchmark.class,
             LockedDequeBenchmark.class, MpmcQueueBenchmark.class, NettyPooledBenchmark.class,
-            CommonsPoolBenchmark.class);
+            CommonsPoolBenchmark.class, PerCpuSizingLocalBenchmark.class, PerCpuSizingRemoteBenchmark.class);
+    /** The sizing grid is a study of its own, many times longer than the comparison: run only when asked for. */
+    private static final String SIZING = "PerCpuSizing";
     private static final String PACKAGE = Pattern.quote(StrategyPairBenchmark.class.getPackageName() + ".");
 
     @Spec
@@ -110,6 +116,9 @@ public final class MicroCommand implements Callable<Integer> {
                 .measurementTime(iterationTime)
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
+        if (include == null) {
+            options.exclude(PACKAGE + SIZING);
+        }
         if (json != null) {
             options.resultFormat(ResultFormatType.JSON).result(json.toString());
         }
@@ -119,11 +128,21 @@ public final class MicroCommand implements Callable<Integer> {
         } catch (NoBenchmarksException e) {
             throw new ParameterException(spec.commandLine(), "--include '" + include + "' matched no benchmark; "
                     + "the benchmarks are " + BENCHMARKS.stream().map(Class::getSimpleName)
-                    .collect(Collectors.joining(", ")) + " (methods oneThread, twoThreads)");
+                    .collect(Collectors.joining(", ")));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println();
-        new MicroTable(results).print(out);
+        MicroTable comparison = new MicroTable(results);
+        if (!comparison.rows().isEmpty()) {
+            comparison.print(out);
+        }
+        MagazineTable sizing = new MagazineTable(results);
+        if (!sizing.isEmpty()) {
+            if (!comparison.rows().isEmpty()) {
+                out.println();
+            }
+            sizing.print(out);
+        }
         if (json != null) {
             out.println("wrote JMH's JSON result to " + json);
         }
