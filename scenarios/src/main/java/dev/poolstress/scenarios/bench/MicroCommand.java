@@ -4,6 +4,7 @@ import dev.poolstress.engine.LockStrategies;
 import dev.poolstress.scenarios.bench.micro.CommonsPoolBenchmark;
 import dev.poolstress.scenarios.bench.micro.FloorBenchmark;
 import dev.poolstress.scenarios.bench.micro.LockedDequeBenchmark;
+import dev.poolstress.scenarios.bench.micro.MagazineSize;
 import dev.poolstress.scenarios.bench.micro.MpmcQueueBenchmark;
 import dev.poolstress.scenarios.bench.micro.NettyPooledBenchmark;
 import dev.poolstress.scenarios.bench.micro.PerCpuSizingLocalBenchmark;
@@ -80,6 +81,11 @@ public final class MicroCommand implements Callable<Integer> {
             description = "A lock strategy to measure; repeatable (default: every built-in one).")
     private List<String> strategies;
 
+    @Option(names = "--magazine", paramLabel = "CAPACITY/BATCH", converter = MagazineSizeConverter.class,
+            description = "A per-CPU stack size for the PerCpuSizing benchmarks, e.g. 64/32; repeatable (default: "
+                    + "8/4 to 256/128 at batch = capacity/2, and 64/16, 64/64).")
+    private List<String> magazines;
+
     @Option(names = "--include", paramLabel = "REGEX",
             description = "Only the benchmarks whose name matches, e.g. 'Strategy|Floor' (default: all).")
     private String include;
@@ -119,6 +125,9 @@ public final class MicroCommand implements Callable<Integer> {
         if (include == null) {
             options.exclude(PACKAGE + SIZING);
         }
+        if (magazines != null) {
+            options.param(MagazineTable.PARAM, magazines.toArray(String[]::new));
+        }
         if (json != null) {
             options.resultFormat(ResultFormatType.JSON).result(json.toString());
         }
@@ -157,6 +166,19 @@ public final class MicroCommand implements Callable<Integer> {
                     + chosen);
         }
         return chosen;
+    }
+
+    /** A per-CPU stack size as the sizing benchmarks read it, checked before any benchmark starts. */
+    static final class MagazineSizeConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                MagazineSize.parse(value);
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** JMH's own time syntax: a number and a unit (ns, us, ms, s, m, min, hr, day). */

@@ -9,8 +9,13 @@ import dev.poolstress.engine.percpu.PerCpuStackCache;
  * A per-CPU stack's capacity and batch, written {@code capacity/batch} (e.g. {@code 64/32}) so that one JMH
  * {@code @Param} names exactly the grid point, not the cross product of two lists.
  */
-record MagazineSize(int capacity, int batch) {
-    static MagazineSize parse(String value) {
+public record MagazineSize(int capacity, int batch) {
+    /**
+     * Reads {@code CAPACITY/BATCH}.
+     *
+     * @throws IllegalArgumentException saying what was wrong and the accepted form
+     */
+    public static MagazineSize parse(String value) {
         String[] parts = value.split("/", -1);
         if (parts.length == 2) {
             try {
