@@ -25,9 +25,10 @@ final class MagazineTable {
     private static final Map<String, String> TOPOLOGIES = Map.of(
             "onePair", "local, 1 held",
             "burstOf32", "local, 32 held",
+            "burstOf128", "local, 128 held",
             "remote", "remote irq free");
     private static final List<String> TOPOLOGY_ORDER = List.of("local, 1 held", "local, 32 held",
-            "remote irq free");
+            "local, 128 held", "remote irq free");
     private static final String GC_BYTES = "gc.alloc.rate.norm";
 
     private record Cell(double score, double error, double gcBytes) {

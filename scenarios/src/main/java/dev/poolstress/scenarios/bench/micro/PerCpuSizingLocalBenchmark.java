@@ -26,15 +26,17 @@ import org.openjdk.jmh.infra.ThreadParams;
  *     └──── refill / flush, a batch at a time, under the global lock ────┘
  * </pre>
  * {@code onePair} holds one block at a time: after the first refill its stack never empties or fills, so it is the
- * control that no size should change. {@code burstOf32} holds 32 blocks (a queue depth) before freeing them, which
- * sends a stack too small for the burst to the global lock on every burst. Scores are ns per alloc+free pair per
- * thread.
+ * control that no size should change. {@code burstOf32} and {@code burstOf128} hold 32 or 128 blocks (a queue
+ * depth) before freeing them, which sends a stack too small for the burst to the global lock on every burst: with
+ * B held, a stack of capacity C and batch b goes there about never when B &lt;= C, else roughly 2(B - C)/b times per
+ * burst. Scores are ns per alloc+free pair per thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PerCpuSizingLocalBenchmark {
-    static final int BURST = 32;
+    private static final int SHORT_BURST = 32;
+    private static final int LONG_BURST = 128;
     /** Enough for both CPUs' full stacks of the largest size and their bursts, so no measured pair grows the pool. */
     private static final int GROWN_BLOCKS = 1024;
 
@@ -57,10 +59,11 @@ public class PerCpuSizingLocalBenchmark {
         pool.destroy();
     }
 
-    /** A benchmark thread bound to its own virtual CPU, with room for the blocks of one burst. */
+    /** A benchmark thread bound to its own virtual CPU, with room for the blocks of its bursts. */
     @State(Scope.Thread)
     public static class OnCpu {
-        final long[] held = new long[BURST];
+        final long[] shortBurst = new long[SHORT_BURST];
+        final long[] longBurst = new long[LONG_BURST];
 
         @Setup(Level.Trial)
         public void bind(PerCpuSizingLocalBenchmark benchmark, ThreadParams thread) {
@@ -78,15 +81,26 @@ public class PerCpuSizingLocalBenchmark {
 
     @Benchmark
     @Threads(2)
-    @OperationsPerInvocation(BURST)
+    @OperationsPerInvocation(SHORT_BURST)
     public long burstOf32(OnCpu cpu) {
-        long[] held = cpu.held;
+        return burst(cpu.shortBurst);
+    }
+
+    @Benchmark
+    @Threads(2)
+    @OperationsPerInvocation(LONG_BURST)
+    public long burstOf128(OnCpu cpu) {
+        return burst(cpu.longBurst);
+    }
+
+    /** Allocates a block for every slot of {@code held}, then frees them in the order they were allocated. */
+    private long burst(long[] held) {
         for (int i = 0; i < held.length; i++) {
             held[i] = pool.alloc();
         }
         for (long dma : held) {
             pool.free(dma);
         }
-        return held[BURST - 1];
+        return held[held.length - 1];
     }
 }
