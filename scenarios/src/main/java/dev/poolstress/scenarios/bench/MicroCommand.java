@@ -4,8 +4,11 @@ import dev.poolstress.engine.LockStrategies;
 import dev.poolstress.scenarios.bench.micro.CommonsPoolBenchmark;
 import dev.poolstress.scenarios.bench.micro.FloorBenchmark;
 import dev.poolstress.scenarios.bench.micro.LockedDequeBenchmark;
+import dev.poolstress.scenarios.bench.micro.MagazineSize;
 import dev.poolstress.scenarios.bench.micro.MpmcQueueBenchmark;
 import dev.poolstress.scenarios.bench.micro.NettyPooledBenchmark;
+import dev.poolstress.scenarios.bench.micro.PerCpuSizingLocalBenchmark;
+import dev.poolstress.scenarios.bench.micro.PerCpuSizingRemoteBenchmark;
 import dev.poolstress.scenarios.bench.micro.StrategyPairBenchmark;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import java.io.PrintWriter;
@@ -43,12 +46,16 @@ import picocli.CommandLine.TypeConversionException;
                     + "threads, and the baselines: a bare long[] stack (the floor, 1 thread), ArrayDeque+ReentrantLock,"
                     + " JCTools MpmcArrayQueue, Netty PooledByteBufAllocator, commons-pool2 GenericObjectPool.",
             "JMH's gc profiler reports the bytes allocated per pair.",
+            "--include PerCpuSizing runs the percpu sizing grid instead (capacity/batch of the per-CPU stacks, local "
+                    + "and remote topologies); the default run leaves it out.",
         },
         sortOptions = false)
 public final class MicroCommand implements Callable<Integer> {
     private static final List<Class<?>> BENCHMARKS = List.of(StrategyPairBenchmark.class, FloorBenchmark.class,
             LockedDequeBenchmark.class, MpmcQueueBenchmark.class, NettyPooledBenchmark.class,
-            CommonsPoolBenchmark.class);
+            CommonsPoolBenchmark.class, PerCpuSizingLocalBenchmark.class, PerCpuSizingRemoteBenchmark.class);
+    /** The sizing grid is a study of its own, many times longer than the comparison: run only when asked for. */
+    private static final String SIZING = "PerCpuSizing";
     private static final String PACKAGE = Pattern.quote(StrategyPairBenchmark.class.getPackageName() + ".");
 
     @Spec
@@ -73,6 +80,11 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "ID|CLASS", converter = LockStrategyConverter.class,
             description = "A lock strategy to measure; repeatable (default: every built-in one).")
     private List<String> strategies;
+
+    @Option(names = "--magazine", paramLabel = "CAPACITY/BATCH", converter = MagazineSizeConverter.class,
+            description = "A per-CPU stack size for the PerCpuSizing benchmarks, e.g. 64/32; repeatable (default: "
+                    + "8/4 to 256/128 at batch = capacity/2, and 64/16, 64/64).")
+    private List<String> magazines;
 
     @Option(names = "--include", paramLabel = "REGEX",
             description = "Only the benchmarks whose name matches, e.g. 'Strategy|Floor' (default: all).")
@@ -110,6 +122,12 @@ public final class MicroCommand implements Callable<Integer> {
                 .measurementTime(iterationTime)
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
+        if (include == null) {
+            options.exclude(PACKAGE + SIZING);
+        }
+        if (magazines != null) {
+            options.param(MagazineTable.PARAM, magazines.toArray(String[]::new));
+        }
         if (json != null) {
             options.resultFormat(ResultFormatType.JSON).result(json.toString());
         }
@@ -119,11 +137,21 @@ public final class MicroCommand implements Callable<Integer> {
         } catch (NoBenchmarksException e) {
             throw new ParameterException(spec.commandLine(), "--include '" + include + "' matched no benchmark; "
                     + "the benchmarks are " + BENCHMARKS.stream().map(Class::getSimpleName)
-                    .collect(Collectors.joining(", ")) + " (methods oneThread, twoThreads)");
+                    .collect(Collectors.joining(", ")));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println();
-        new MicroTable(results).print(out);
+        MicroTable comparison = new MicroTable(results);
+        if (!comparison.rows().isEmpty()) {
+            comparison.print(out);
+        }
+        MagazineTable sizing = new MagazineTable(results);
+        if (!sizing.isEmpty()) {
+            if (!comparison.rows().isEmpty()) {
+                out.println();
+            }
+            sizing.print(out);
+        }
         if (json != null) {
             out.println("wrote JMH's JSON result to " + json);
         }
@@ -138,6 +166,19 @@ public final class MicroCommand implements Callable<Integer> {
                     + chosen);
         }
         return chosen;
+    }
+
+    /** A per-CPU stack size as the sizing benchmarks read it, checked before any benchmark starts. */
+    static final class MagazineSizeConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                MagazineSize.parse(value);
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** JMH's own time syntax: a number and a unit (ns, us, ms, s, m, min, hr, day). */

@@ -15,6 +15,7 @@ import org.openjdk.jmh.results.RunResult;
  * The table of {@code bench micro}: each benchmark's time per alloc+free pair with its ratio to the floor (the
  * single-threaded {@code long[]} stack) and to {@code ArrayDeque} + {@code ReentrantLock} at the same thread count,
  * and the bytes the JVM allocated per pair ({@code gc.alloc.rate.norm}; zero means the pair allocates nothing).
+ * The per-CPU sizing benchmarks are left to {@link MagazineTable}.
  */
 final class MicroTable {
     /** A benchmark class's label in the table, in the order the rows are printed. */
@@ -39,6 +40,9 @@ final class MicroTable {
         List<String> strategies = LockStrategies.builtInIds();
         List<Row> collected = new ArrayList<>();
         for (RunResult result : results) {
+            if (result.getParams().getParam(MagazineTable.PARAM) != null) {
+                continue; // the sizing grid has a table of its own
+            }
             String name = result.getParams().getBenchmark();
             String className = name.substring(0, name.lastIndexOf('.'));
             className = className.substring(className.lastIndexOf('.') + 1);

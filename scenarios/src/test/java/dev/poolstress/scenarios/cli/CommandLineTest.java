@@ -37,6 +37,7 @@ class CommandLineTest {
                 Arguments.of(List.of("bench", "micro", "--time", "5 parsecs"), "--time", "such as 1s"),
                 Arguments.of(List.of("bench", "micro", "--strategy", "spin-nothing"), "--strategy", "lockfree"),
                 Arguments.of(List.of("bench", "micro", "--forks", "-1"), "--forks", "at least 0"),
+                Arguments.of(List.of("bench", "micro", "--magazine", "32/64"), "--magazine", "1 <= BATCH <= CAPACITY"),
                 Arguments.of(List.of("bench", "micro", "--include", "(["), "--include", "regular expression"),
                 Arguments.of(List.of("bench", "micro", "--include", "NoSuchBench"), "--include", "FloorBenchmark"),
                 Arguments.of(List.of("bench", "nonsense"), "nonsense", "bench --help"),

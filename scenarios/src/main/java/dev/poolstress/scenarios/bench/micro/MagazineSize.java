@@ -1,0 +1,55 @@
+package dev.poolstress.scenarios.bench.micro;
+
+import dev.poolstress.engine.Device;
+import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.cpu.Cpus;
+import dev.poolstress.engine.percpu.PerCpuStackCache;
+
+/**
+ * A per-CPU stack's capacity and batch, written {@code capacity/batch} (e.g. {@code 64/32}) so that one JMH
+ * {@code @Param} names exactly the grid point, not the cross product of two lists.
+ */
+public record MagazineSize(int capacity, int batch) {
+    /**
+     * Reads {@code CAPACITY/BATCH}.
+     *
+     * @throws IllegalArgumentException saying what was wrong and the accepted form
+     */
+    public static MagazineSize parse(String value) {
+        String[] parts = value.split("/", -1);
+        if (parts.length == 2) {
+            try {
+                int capacity = Integer.parseInt(parts[0].strip());
+                int batch = Integer.parseInt(parts[1].strip());
+                if (batch >= 1 && batch <= capacity) {
+                    return new MagazineSize(capacity, batch);
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the accepted form
+            }
+        }
+        throw new IllegalArgumentException("magazine must be CAPACITY/BATCH with 1 <= BATCH <= CAPACITY, e.g. 64/32,"
+                + " was '" + value + "'");
+    }
+
+    /**
+     * A {@code stack} pool of 64-byte, 64-aligned blocks behind per-CPU stacks of this size, grown by {@code blocks}
+     * blocks first so that a measured pair never waits for a page.
+     */
+    DmaPool grownPool(Cpus cpus, int blocks) {
+        DmaPool pool = DmaPool.builder("sizing", Device.create("sizing", cpus))
+                .size(64).align(64).algorithm("stack").debug(false)
+                .lock(free -> new PerCpuStackCache(free, capacity, batch)).build();
+        long[] grown = new long[blocks];
+        for (int i = 0; i < grown.length; i++) {
+            grown[i] = pool.alloc();
+            if (grown[i] == DmaPool.NULL) {
+                throw new IllegalStateException("the device refused a page while the pool was being grown");
+            }
+        }
+        for (long dma : grown) {
+            pool.free(dma);
+        }
+        return pool;
+    }
+}
