@@ -32,15 +32,12 @@ public final class Cpus {
 
     private static final Cpus SYSTEM = new Cpus(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
-    private final IrqGate[] gates;
+    private final IrqGates gates;
     private final AtomicInteger placement = new AtomicInteger();
     private final ThreadLocal<CpuContext> contexts = ThreadLocal.withInitial(this::place);
 
     private Cpus(int count) {
-        gates = new IrqGate[count];
-        for (int i = 0; i < count; i++) {
-            gates[i] = new IrqGate();
-        }
+        gates = new IrqGates(count);
     }
 
     /** The shared machine: as many CPUs as the JVM has processors, and at least two. */
@@ -57,14 +54,14 @@ public final class Cpus {
     }
 
     public int count() {
-        return gates.length;
+        return gates.count();
     }
 
     /** Binds the calling thread to {@code cpu}; it then runs there in process context. */
     public void bind(int cpu) {
         checkCpu(cpu);
         CpuContext ctx = contexts.get();
-        if (ctx.irqDepth > 0 || gates[ctx.cpu].isHeldByCurrentThread()) {
+        if (ctx.irqDepth > 0 || gates.isHeldByCurrentThread(ctx.cpu)) {
             throw new IllegalStateException("cannot move to CPU " + cpu + " with interrupts disabled on CPU "
                     + ctx.current());
         }
@@ -83,28 +80,28 @@ public final class Cpus {
 
     /** Whether interrupts are disabled on the calling thread's current CPU, by this thread. */
     public boolean irqsDisabled() {
-        return gates[current()].isHeldByCurrentThread();
+        return gates.isHeldByCurrentThread(current());
     }
 
     /** {@code local_irq_save}: disables interrupts on the current CPU and returns the previous state. */
     public long localIrqSave() {
-        IrqGate gate = gates[current()];
-        if (gate.isHeldByCurrentThread()) {
+        int cpu = current();
+        if (gates.isHeldByCurrentThread(cpu)) {
             return IRQS_DISABLED;
         }
-        gate.acquire();
+        gates.acquire(cpu);
         return IRQS_ENABLED;
     }
 
     /** {@code local_irq_restore}: puts back the state that {@link #localIrqSave()} returned. */
     public void localIrqRestore(long flags) {
         if (flags == IRQS_ENABLED) {
-            IrqGate gate = gates[current()];
-            if (!gate.isHeldByCurrentThread()) {
-                throw new IllegalStateException("local_irq_restore on CPU " + current()
+            int cpu = current();
+            if (!gates.isHeldByCurrentThread(cpu)) {
+                throw new IllegalStateException("local_irq_restore on CPU " + cpu
                         + " without a matching local_irq_save");
             }
-            gate.release();
+            gates.release(cpu);
         }
     }
 
@@ -116,12 +113,11 @@ public final class Cpus {
     public void deliverIrq(int cpu, IrqHandler handler, long arg) {
         checkCpu(cpu);
         CpuContext ctx = contexts.get();
-        IrqGate gate = gates[cpu];
-        if (gate.isHeldByCurrentThread()) {
+        if (gates.isHeldByCurrentThread(cpu)) {
             throw new IllegalStateException("cannot deliver an interrupt to CPU " + cpu
                     + ": the calling thread has interrupts disabled there");
         }
-        gate.acquire();
+        gates.acquire(cpu);
         int savedIrqCpu = ctx.irqCpu;
         ctx.irqCpu = cpu;
         ctx.irqDepth++;
@@ -130,19 +126,19 @@ public final class Cpus {
         } finally {
             ctx.irqDepth--;
             ctx.irqCpu = savedIrqCpu;
-            gate.release();
+            gates.release(cpu);
         }
     }
 
     private CpuContext place() {
         CpuContext ctx = new CpuContext();
-        ctx.cpu = Math.floorMod(placement.getAndIncrement(), gates.length);
+        ctx.cpu = Math.floorMod(placement.getAndIncrement(), gates.count());
         return ctx;
     }
 
     private void checkCpu(int cpu) {
-        if (cpu < 0 || cpu >= gates.length) {
-            throw new IllegalArgumentException("cpu must be between 0 and " + (gates.length - 1) + ", was " + cpu);
+        if (cpu < 0 || cpu >= gates.count()) {
+            throw new IllegalArgumentException("cpu must be between 0 and " + (gates.count() - 1) + ", was " + cpu);
         }
     }
 }

@@ -31,20 +31,18 @@ public final class PerCpuStackCache implements LockStrategy {
     /** Blocks moved per refill or flush. */
     public static final int DEFAULT_BATCH = 32;
 
-    /** One CPU's stack of free blocks. */
-    private static final class Magazine {
-        final long[] blocks;
-        int count;
-
-        Magazine(int capacity) {
-            blocks = new long[capacity];
-        }
-    }
+    /** Longs between two CPUs' regions: 128 bytes, so neighbours never share a line or a prefetched pair. */
+    private static final int GAP = 16;
 
     private final FreeBlocks freeBlocks;
     private final Cpus cpus;
     private final IrqSaveLock depot;
-    private final Magazine[] magazines;
+    /**
+     * Every CPU's magazine in one array: CPU k's region starts at {@link #region(int)} with its count, followed by
+     * its stack of blocks, top last. Laid out apart, because each CPU writes its own count on every operation.
+     */
+    private final long[] magazines;
+    private final int capacity;
     private final int batch;
     private final boolean bypass;
 
@@ -60,12 +58,10 @@ public final class PerCpuStackCache implements LockStrategy {
         this.freeBlocks = blocks;
         this.cpus = blocks.cpus();
         this.depot = new TicketSpinLock(blocks);
+        this.capacity = capacity;
         this.batch = batch;
         this.bypass = blocks.debug();
-        this.magazines = new Magazine[cpus.count()];
-        for (int i = 0; i < magazines.length; i++) {
-            magazines[i] = new Magazine(capacity);
-        }
+        this.magazines = new long[GAP + cpus.count() * (1 + capacity + GAP)];
     }
 
     @Override
@@ -80,11 +76,13 @@ public final class PerCpuStackCache implements LockStrategy {
         }
         long flags = cpus.localIrqSave();
         try {
-            Magazine magazine = magazines[cpus.current()];
-            if (magazine.count == 0 && !refill(magazine)) {
+            int region = region(cpus.current());
+            int count = (int) magazines[region];
+            if (count == 0 && (count = refill(region)) == 0) {
                 return DmaPool.NULL;
             }
-            return magazine.blocks[--magazine.count];
+            magazines[region] = --count;
+            return magazines[region + 1 + count];
         } finally {
             cpus.localIrqRestore(flags);
         }
@@ -104,11 +102,13 @@ public final class PerCpuStackCache implements LockStrategy {
         freeBlocks.checkOwned(dma);
         long flags = cpus.localIrqSave();
         try {
-            Magazine magazine = magazines[cpus.current()];
-            if (magazine.count == magazine.blocks.length) {
-                flush(magazine);
+            int region = region(cpus.current());
+            int count = (int) magazines[region];
+            if (count == capacity) {
+                count = flush(region);
             }
-            magazine.blocks[magazine.count++] = dma;
+            magazines[region + 1 + count] = dma;
+            magazines[region] = count + 1;
         } finally {
             cpus.localIrqRestore(flags);
         }
@@ -117,40 +117,49 @@ public final class PerCpuStackCache implements LockStrategy {
     @Override
     public long cached() {
         long cached = 0;
-        for (Magazine magazine : magazines) {
-            cached += magazine.count;
+        for (int cpu = 0; cpu < cpus.count(); cpu++) {
+            cached += magazines[region(cpu)];
         }
         return cached;
     }
 
-    /** Moves up to a batch of blocks from the global list into an empty magazine; false if it had none. */
-    private boolean refill(Magazine magazine) {
+    private int region(int cpu) {
+        return GAP + cpu * (1 + capacity + GAP);
+    }
+
+    /** Moves up to a batch of blocks from the global list into an empty magazine; returns how many came. */
+    private int refill(int region) {
+        int count = 0;
         long flags = depot.lockIrqSave();
         try {
-            while (magazine.count < batch) {
+            while (count < batch) {
                 long block = freeBlocks.pop();
                 if (block == DmaPool.NULL) {
                     break;
                 }
-                magazine.blocks[magazine.count++] = block;
+                magazines[region + 1 + count++] = block;
             }
         } finally {
             depot.unlockIrqRestore(flags);
         }
-        return magazine.count > 0;
+        magazines[region] = count;
+        return count;
     }
 
-    /** Moves a batch of blocks, the oldest in the magazine, back to the global list. */
-    private void flush(Magazine magazine) {
+    /** Moves a batch of blocks, the oldest in the full magazine, back to the global list; returns how many remain. */
+    private int flush(int region) {
+        int stack = region + 1;
         long flags = depot.lockIrqSave();
         try {
             for (int i = 0; i < batch; i++) {
-                freeBlocks.push(magazine.blocks[i]);
+                freeBlocks.push(magazines[stack + i]);
             }
         } finally {
             depot.unlockIrqRestore(flags);
         }
-        System.arraycopy(magazine.blocks, batch, magazine.blocks, 0, magazine.count - batch);
-        magazine.count -= batch;
+        int remaining = capacity - batch;
+        System.arraycopy(magazines, stack + batch, magazines, stack, remaining);
+        magazines[region] = remaining;
+        return remaining;
     }
 }
