@@ -1,5 +1,8 @@
 package dev.poolstress.scenarios.storm;
 
+import dev.poolstress.engine.Device;
+import dev.poolstress.engine.DmaPool;
+
 /**
  * One pool of a storm, as {@code dma_pool_create} takes it.
  *
@@ -17,6 +20,11 @@ public record PoolSpec(String name, int size, int align, int boundary, int prefi
         }
         if (prefill < 0) {
             throw new IllegalArgumentException("pool " + name + ": prefill must not be negative, was " + prefill);
+        }
+        // the engine's own dma_pool_create checks, on a scratch device, so a bad spec fails when it is read
+        try (DmaPool pool = DmaPool.builder(name, Device.create("check")).size(size).align(align).boundary(boundary)
+                .build()) {
+            pool.name();
         }
     }
 }

@@ -1,0 +1,46 @@
+package dev.poolstress.scenarios.catalog;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code poolstress scenarios}: lists the built-in scenarios (name, kind, description, topology), and checks and
+ * lists scenario files given as arguments; a file that does not parse is a one-line error and exit 2.
+ */
+@Command(name = "scenarios", mixinStandardHelpOptions = true,
+        description = "List the scenario catalog; with FILE arguments, check and list those scenario files too.")
+public final class ScenariosCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Scenario files (JSON) to check and list.")
+    List<String> files = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Catalog catalog = new Catalog();
+        List<Scenario> scenarios = new ArrayList<>(catalog.builtIns());
+        for (String file : files) {
+            try {
+                scenarios.add(catalog.resolve(file));
+            } catch (ScenarioException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-14s %-7s %s%n", "name", "kind", "description / topology");
+        for (Scenario s : scenarios) {
+            out.printf("%-14s %-7s %s%n%-22s %s%n", s.name(), s.plan().kind(), s.description(), "",
+                    s.topology());
+        }
+        out.flush();
+        return 0;
+    }
+}
