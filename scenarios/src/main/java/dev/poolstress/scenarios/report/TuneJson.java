@@ -30,6 +30,7 @@ public final class TuneJson {
         root.put("topology", result.topology());
         root.put("limit", result.limit());
         root.put("runs", result.runs());
+        root.put("instrumentation", result.probes().name().toLowerCase(java.util.Locale.ROOT));
         if (result.recommended().isPresent()) {
             root.put("recommended", result.recommended().get());
         } else {

@@ -1,5 +1,6 @@
 package dev.poolstress.scenarios.report;
 
+import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.tune.Spread;
 import dev.poolstress.scenarios.tune.StrategyResult;
 import dev.poolstress.scenarios.tune.TuneResult;
@@ -30,8 +31,13 @@ public final class TuneTable {
                 row(out, "-", r);
             }
         }
-        out.append("latencies in ns; waited = strategy calls slower than 2x their uncontended median; wait/pair in ns")
-                .append(System.lineSeparator());
+        if (result.probes() == Instrumentation.FULL) {
+            out.append("latencies in ns; waited = strategy calls slower than 2x their uncontended median; wait/pair"
+                    + " in ns").append(System.lineSeparator());
+        } else {
+            out.append("throughput only: no clock was read per pool call, so latency and contention read 0")
+                    .append(System.lineSeparator());
+        }
         for (StrategyResult r : result.results()) {
             for (String problem : r.problems()) {
                 out.append(r.strategy()).append(": ").append(problem).append(System.lineSeparator());

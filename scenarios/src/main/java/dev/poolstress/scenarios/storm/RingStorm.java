@@ -36,6 +36,7 @@ final class RingStorm implements Storm {
     private final String strategyId;
     private final Function<FreeBlocks, LockStrategy> strategy;
     private final StormLimit limit;
+    private final boolean timed;
     private final StopSignal stop = new StopSignal();
     private final OwnershipLedger ledger = new OwnershipLedger();
     private final List<Thread> queueThreads = new ArrayList<>();
@@ -52,7 +53,9 @@ final class RingStorm implements Storm {
     private long pagesBefore;
     private boolean started;
 
-    RingStorm(RingStormPlan plan, String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit) {
+    RingStorm(RingStormPlan plan, String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit,
+            Instrumentation probes) {
+        this.timed = probes == Instrumentation.FULL;
         this.plan = plan;
         this.strategyId = strategyId;
         this.strategy = strategy;
@@ -66,7 +69,7 @@ final class RingStorm implements Storm {
         }
         started = true;
         heapBefore = ThreadAllocation.heapUsedAfterGc();
-        contention = ContentionBaseline.measure(strategy);
+        contention = timed ? ContentionBaseline.measure(strategy) : new Contention(0, 0);
         cpus = Cpus.of(plan.cpus());
         device = Device.create("storm", cpus);
         pools = new DmaPool[plan.pools().size()];
@@ -74,7 +77,8 @@ final class RingStorm implements Storm {
             PoolSpec spec = plan.pools().get(i);
             pools[i] = DmaPool.builder(spec.name(), device).size(spec.size()).align(spec.align())
                     .boundary(spec.boundary()).algorithm(plan.algorithm()).debug(plan.debug())
-                    .lock(blocks -> new TimedLockStrategy(strategy.apply(blocks), contention)).build();
+                    .lock(blocks -> timed ? new TimedLockStrategy(strategy.apply(blocks), contention)
+                            : strategy.apply(blocks)).build();
             prefill(i, pools[i], spec.prefill());
         }
         contention.reset();
@@ -90,12 +94,12 @@ final class RingStorm implements Storm {
         long operations = limit.timed() ? 0 : Math.max(1, limit.operations() / count);
         for (int i = 0; i < count; i++) {
             submitters[i] = new Submitter(i, plan.submitterCpus().get(i), cpus, pools, ring, plan.depth(),
-                    plan.batch(), plan.randomPool(), operations, stop);
+                    plan.batch(), plan.randomPool(), operations, stop, timed);
         }
         queues = new DeviceQueue[plan.queues()];
         for (int i = 0; i < queues.length; i++) {
             queues[i] = new DeviceQueue(i, queues.length, cpus, pools, submitters, plan.serviceNanos(), plan.irq(),
-                    ledger, stop);
+                    ledger, stop, timed);
         }
         disruptor.handleEventsWith(queues);
         disruptor.start();

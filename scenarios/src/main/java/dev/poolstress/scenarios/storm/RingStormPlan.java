@@ -84,7 +84,8 @@ public record RingStormPlan(int cpus, List<PoolSpec> pools, List<Integer> submit
     }
 
     @Override
-    public Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit) {
-        return new RingStorm(this, strategyId, strategy, limit);
+    public Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit,
+                       Instrumentation probes) {
+        return new RingStorm(this, strategyId, strategy, limit, probes);
     }
 }

@@ -25,6 +25,7 @@ final class RoundsStorm implements Storm {
     private final String strategyId;
     private final Function<FreeBlocks, LockStrategy> strategy;
     private final StormLimit limit;
+    private final boolean timed;
     private final StopSignal stop = new StopSignal();
     private final OwnershipLedger ledger = new OwnershipLedger();
 
@@ -38,7 +39,9 @@ final class RoundsStorm implements Storm {
     private boolean started;
 
     RoundsStorm(RoundsStormPlan plan, String strategyId, Function<FreeBlocks, LockStrategy> strategy,
-                StormLimit limit) {
+                StormLimit limit,
+            Instrumentation probes) {
+        this.timed = probes == Instrumentation.FULL;
         this.plan = plan;
         this.strategyId = strategyId;
         this.strategy = strategy;
@@ -96,9 +99,14 @@ final class RoundsStorm implements Storm {
         private void round(int p, DmaPool pool, int count) {
             int n = 0;
             for (int i = 0; i < count; i++) {
-                long start = System.nanoTime();
-                long dma = pool.alloc();
-                Latency.record(allocLatency, System.nanoTime() - start);
+                long dma;
+                if (timed) {
+                    long start = System.nanoTime();
+                    dma = pool.alloc();
+                    Latency.record(allocLatency, System.nanoTime() - start);
+                } else {
+                    dma = pool.alloc();
+                }
                 attempts++;
                 if (dma == DmaPool.NULL) {
                     failures++;
@@ -116,11 +124,18 @@ final class RoundsStorm implements Storm {
                     ledger.note(p, dma, tag, found);
                     continue;
                 }
-                long start = System.nanoTime();
-                pool.free(dma);
-                lastFree = System.nanoTime();
-                Latency.record(freeLatency, lastFree - start);
+                if (timed) {
+                    long start = System.nanoTime();
+                    pool.free(dma);
+                    lastFree = System.nanoTime();
+                    Latency.record(freeLatency, lastFree - start);
+                } else {
+                    pool.free(dma);
+                }
                 freed++;
+            }
+            if (!timed) {
+                lastFree = System.nanoTime();
             }
             sequence += n;
         }
@@ -133,7 +148,7 @@ final class RoundsStorm implements Storm {
         }
         started = true;
         heapBefore = ThreadAllocation.heapUsedAfterGc();
-        contention = ContentionBaseline.measure(strategy);
+        contention = timed ? ContentionBaseline.measure(strategy) : new Contention(0, 0);
         cpus = Cpus.of(plan.cpus());
         device = Device.create("storm", cpus);
         pools = new DmaPool[plan.pools().size()];
@@ -141,7 +156,8 @@ final class RoundsStorm implements Storm {
             PoolSpec spec = plan.pools().get(i);
             pools[i] = DmaPool.builder(spec.name(), device).size(spec.size()).align(spec.align())
                     .boundary(spec.boundary()).algorithm(plan.algorithm()).debug(plan.debug())
-                    .lock(blocks -> new TimedLockStrategy(strategy.apply(blocks), contention)).build();
+                    .lock(blocks -> timed ? new TimedLockStrategy(strategy.apply(blocks), contention)
+                            : strategy.apply(blocks)).build();
         }
         workers = new Worker[plan.threads()];
         threads = new Thread[plan.threads()];

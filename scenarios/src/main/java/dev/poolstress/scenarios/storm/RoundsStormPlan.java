@@ -63,7 +63,8 @@ public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<
     }
 
     @Override
-    public Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit) {
-        return new RoundsStorm(this, strategyId, strategy, limit);
+    public Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit,
+                       Instrumentation probes) {
+        return new RoundsStorm(this, strategyId, strategy, limit, probes);
     }
 }

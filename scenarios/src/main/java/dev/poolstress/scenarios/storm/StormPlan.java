@@ -15,6 +15,12 @@ public interface StormPlan {
     /** The limit a run takes when the caller gives none. */
     StormLimit defaultLimit();
 
-    /** A fresh storm: its own device, CPUs and pools, guarded by {@code strategy}. */
-    Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit);
+    /** A fresh storm: its own device, CPUs and pools, guarded by {@code strategy}, fully instrumented. */
+    default Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit) {
+        return storm(strategyId, strategy, limit, Instrumentation.FULL);
+    }
+
+    /** As {@link #storm(String, Function, StormLimit)}, measuring as {@code probes} says. */
+    Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit,
+                Instrumentation probes);
 }

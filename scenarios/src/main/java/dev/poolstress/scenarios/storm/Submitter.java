@@ -28,6 +28,7 @@ final class Submitter implements Runnable {
     private final boolean randomPool;
     private final long operations;
     private final StopSignal stop;
+    private final boolean timed;
     private final long[] batchDma;
     private final int[] batchPool;
     private final long[] batchTag;
@@ -44,7 +45,8 @@ final class Submitter implements Runnable {
     private int nextPool;
 
     Submitter(int index, int cpu, Cpus cpus, DmaPool[] pools, RingBuffer<Command> ring, int depth, int batch,
-              boolean randomPool, long operations, StopSignal stop) {
+              boolean randomPool, long operations, StopSignal stop, boolean timed) {
+        this.timed = timed;
         this.index = index;
         this.cpu = cpu;
         this.cpus = cpus;
@@ -92,9 +94,14 @@ final class Submitter implements Runnable {
             for (int i = 0; i < n; i++) {
                 int p = choosePool();
                 DmaPool pool = pools[p];
-                long start = System.nanoTime();
-                long dma = pool.alloc();
-                Latency.record(allocLatency, System.nanoTime() - start);
+                long dma;
+                if (timed) {
+                    long start = System.nanoTime();
+                    dma = pool.alloc();
+                    Latency.record(allocLatency, System.nanoTime() - start);
+                } else {
+                    dma = pool.alloc();
+                }
                 attempts++;
                 if (dma == DmaPool.NULL) {
                     failures++;

@@ -7,6 +7,7 @@ import dev.poolstress.scenarios.catalog.ScenarioException;
 import dev.poolstress.scenarios.report.TuneHtml;
 import dev.poolstress.scenarios.report.TuneJson;
 import dev.poolstress.scenarios.report.TuneTable;
+import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,6 +58,11 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Unmeasured runs per strategy first. Default: ${DEFAULT-VALUE}.")
     int warmups;
 
+    @Option(names = "--throughput-only",
+            description = "Read no clock per pool call: throughput without latency or contention figures, so the "
+                    + "probes do not dilute the ratios between strategies.")
+    boolean throughputOnly;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
     Path json;
 
@@ -99,7 +105,8 @@ public final class TuneCommand implements Callable<Integer> {
         TuneResult result = new Tuner(line -> {
             err.println(line);
             err.flush();
-        }).warmups(warmups).tune(chosen, ids, limit, runs);
+        }).warmups(warmups).instrumentation(throughputOnly ? Instrumentation.THROUGHPUT : Instrumentation.FULL)
+                .tune(chosen, ids, limit, runs);
 
         PrintWriter out = cmd.getOut();
         out.print(TuneTable.render(result));

@@ -80,6 +80,36 @@ class StormTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"churn", "dmapool-test"})
+    void shouldStopATimedStormAndStillAccountForEveryBlock(String name) {
+        Scenario scenario = CATALOG.builtIn(name);
+        Storm storm = scenario.plan().storm("spin-ttas", LockStrategies.factory("spin-ttas"),
+                StormLimit.duration(Duration.ofMillis(100)));
+        storm.start();
+        await().atMost(Duration.ofSeconds(60)).until(storm::quiescent);
+        StormResult result = storm.finish();
+
+        assertTrue(result.lossFree(), () -> result.loss().problems().toString());
+        assertTrue(result.pairs() > 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"irq-remote", "dmapool-test"})
+    void shouldProveLossFreedomWithoutPerCallProbes(String name) {
+        Scenario scenario = CATALOG.builtIn(name);
+        Storm storm = scenario.plan().storm("percpu", LockStrategies.factory("percpu"), brief(scenario),
+                Instrumentation.THROUGHPUT);
+        storm.start();
+        await().atMost(Duration.ofSeconds(60)).until(storm::quiescent);
+        StormResult result = storm.finish();
+
+        assertTrue(result.lossFree(), () -> result.loss().problems().toString());
+        assertTrue(result.pairs() > 0);
+        assertEquals(0, result.alloc().count(), "no latency is recorded without probes");
+        assertEquals(0, result.lockCalls());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"spin-mcs", "percpu", "lockfree"})
     void shouldLeakNothingWhenPageAllocationsFail(String strategy) {
         Scenario scenario = CATALOG.builtIn("page-fail");
