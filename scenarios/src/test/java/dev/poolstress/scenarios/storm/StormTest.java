@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.lockdep.Lockdep;
+import dev.poolstress.engine.lockdep.LockdepReport;
 import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,6 +56,16 @@ class StormTest {
         assertEquals(0, result.loss().doubleOwned());
         assertTrue(result.pairs() > 0, "the storm freed nothing");
         assertEquals(strategy, result.strategy());
+        List<String> pools = poolNames(scenario);
+        assertEquals(List.of(), Lockdep.reports().stream()
+                .filter(r -> pools.stream().anyMatch(p -> r.lock().startsWith(p + ".")))
+                .map(LockdepReport::message).collect(Collectors.toList()));
+    }
+
+    private static List<String> poolNames(Scenario scenario) {
+        List<PoolSpec> pools = scenario.plan() instanceof RingStormPlan
+                ? ((RingStormPlan) scenario.plan()).pools() : ((RoundsStormPlan) scenario.plan()).pools();
+        return pools.stream().map(PoolSpec::name).collect(Collectors.toList());
     }
 
     @ParameterizedTest
