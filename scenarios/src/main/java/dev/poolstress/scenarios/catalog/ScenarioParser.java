@@ -20,7 +20,7 @@ import java.util.TreeSet;
 /**
  * Reads a scenario from JSON (Jackson's parser, comments allowed). Every field is checked: an unknown field, a
  * value of the wrong type or out of range is an error naming the source, the field and what would be accepted.
- * The fields and their defaults are listed in the catalog's README resource and in {@code scenarios --help}.
+ * The fields and their defaults are listed in {@code poolstress scenarios --help} ({@link ScenariosCommand}).
  */
 public final class ScenarioParser {
     private static final Set<String> COMMON = Set.of("name", "description", "kind", "cpus", "pools", "algorithm",
