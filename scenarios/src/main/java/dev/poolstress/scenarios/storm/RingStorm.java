@@ -192,9 +192,22 @@ final class RingStorm implements Storm {
             audit.audit(pool);
         }
         LossReport loss = audit.report();
+        Latency allocLatency = Latency.of(alloc);
+        Latency freeLatency = Latency.of(free);
+        // drop what the storm holds (histograms, ring, pools), so the heap after it shows only what leaked
+        alloc = null;
+        free = null;
+        submitters = null;
+        queues = null;
+        disruptor = null;
+        submitterThreads = null;
+        queueThreads.clear();
+        pools = null;
+        device = null;
+        cpus = null;
         long heapAfter = ThreadAllocation.heapUsedAfterGc();
-        return new StormResult(strategyId, last - stop.startNanos(), freed, failures, Latency.of(alloc),
-                Latency.of(free), contention.calls(), contention.waited(), contention.waitNanos(), pagesGrown,
+        return new StormResult(strategyId, last - stop.startNanos(), freed, failures, allocLatency,
+                freeLatency, contention.calls(), contention.waited(), contention.waitNanos(), pagesGrown,
                 pageFailures, bytes, heapBefore, heapAfter, loss);
     }
 

@@ -230,9 +230,19 @@ final class RoundsStorm implements Storm {
             audit.audit(pool);
         }
         LossReport loss = audit.report();
+        Latency allocLatency = Latency.of(alloc);
+        Latency freeLatency = Latency.of(free);
+        // drop what the storm holds (histograms, ring, pools), so the heap after it shows only what leaked
+        alloc = null;
+        free = null;
+        workers = null;
+        threads = null;
+        pools = null;
+        device = null;
+        cpus = null;
         long heapAfter = ThreadAllocation.heapUsedAfterGc();
-        return new StormResult(strategyId, last - stop.startNanos(), freed, failures, Latency.of(alloc),
-                Latency.of(free), contention.calls(), contention.waited(), contention.waitNanos(), pages,
+        return new StormResult(strategyId, last - stop.startNanos(), freed, failures, allocLatency,
+                freeLatency, contention.calls(), contention.waited(), contention.waitNanos(), pages,
                 pageFailures, bytes, heapBefore, heapAfter, loss);
     }
 }
