@@ -38,6 +38,8 @@ final class DeviceQueue implements EventHandler<Command>, IrqHandler {
     Throwable error;
     private long bytesAtStart;
     private Command current;
+    /** Completions per submitter not yet subtracted from its in-flight count. */
+    private final long[] unsettled;
     private int spreadNext;
     private long random;
 
@@ -53,6 +55,7 @@ final class DeviceQueue implements EventHandler<Command>, IrqHandler {
         this.routing = routing;
         this.ledger = ledger;
         this.stop = stop;
+        this.unsettled = new long[submitters.length];
         this.spreadNext = index % cpus.count();
         this.random = 0xD1B54A32D192ED03L * (index + 1);
     }
@@ -69,9 +72,18 @@ final class DeviceQueue implements EventHandler<Command>, IrqHandler {
 
     @Override
     public void onEvent(Command command, long sequence, boolean endOfBatch) {
-        if (queues > 1 && sequence % queues != index) {
-            return;
+        if (queues == 1 || sequence % queues == index) {
+            process(command);
         }
+        if (endOfBatch) {
+            settle();
+            if (!timed) {
+                lastCompletion = System.nanoTime(); // one clock read per batch, not per command
+            }
+        }
+    }
+
+    private void process(Command command) {
         if (serviceNanos > 0) {
             long end = System.nanoTime() + serviceNanos;
             while (System.nanoTime() - end < 0) {
@@ -81,9 +93,6 @@ final class DeviceQueue implements EventHandler<Command>, IrqHandler {
         current = command;
         try {
             cpus.deliverIrq(target(command), this, command.dma);
-            if (!timed && endOfBatch) {
-                lastCompletion = System.nanoTime(); // one clock read per batch, not per command
-            }
         } catch (Throwable t) {
             // the handler did not run: complete the command here so its submitter is not left waiting
             if (current != null) {
@@ -133,7 +142,20 @@ final class DeviceQueue implements EventHandler<Command>, IrqHandler {
 
     private void complete(Command command) {
         completed++;
-        submitters[command.submitter].inFlight.decrementAndGet();
+        unsettled[command.submitter]++;
+    }
+
+    /**
+     * Tells the submitters how many of their commands completed, once per batch the ring hands this queue: one
+     * atomic update per submitter and batch instead of one shared cache-line write per command.
+     */
+    private void settle() {
+        for (int s = 0; s < unsettled.length; s++) {
+            if (unsettled[s] != 0) {
+                submitters[s].inFlight.addAndGet(-unsettled[s]);
+                unsettled[s] = 0;
+            }
+        }
     }
 
     private int target(Command command) {
