@@ -64,6 +64,12 @@ public record RingStormPlan(int cpus, List<PoolSpec> pools, List<Integer> submit
         }
     }
 
+    /** This plan with device queues idling by {@code name} instead. */
+    public RingStormPlan withWaitStrategy(String name) {
+        return new RingStormPlan(cpus, pools, submitterCpus, depth, batch, queues, serviceNanos, irq, randomPool, name,
+                faults, algorithm, debug, operations);
+    }
+
     @Override
     public String kind() {
         return "ring";

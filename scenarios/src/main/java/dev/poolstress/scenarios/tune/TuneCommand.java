@@ -8,6 +8,7 @@ import dev.poolstress.scenarios.report.TuneHtml;
 import dev.poolstress.scenarios.report.TuneJson;
 import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.Instrumentation;
+import dev.poolstress.scenarios.storm.RingStormPlan;
 import dev.poolstress.scenarios.storm.StormLimit;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,6 +59,11 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Unmeasured runs per strategy first. Default: ${DEFAULT-VALUE}.")
     int warmups;
 
+    @Option(names = "--wait-strategy", paramLabel = "NAME",
+            description = "How the device queues wait for commands, overriding the scenario: blocking, yielding, "
+                    + "busy-spin or sleeping (ring scenarios).")
+    String waitStrategy;
+
     @Option(names = "--throughput-only",
             description = "Read no clock per pool call: throughput without latency or contention figures, so the "
                     + "probes do not dilute the ratios between strategies.")
@@ -77,6 +83,18 @@ public final class TuneCommand implements Callable<Integer> {
             chosen = new Catalog().resolve(scenario);
         } catch (ScenarioException e) {
             throw new ParameterException(cmd, e.getMessage(), e);
+        }
+        if (waitStrategy != null) {
+            if (!(chosen.plan() instanceof RingStormPlan)) {
+                throw new ParameterException(cmd, "--wait-strategy applies to ring scenarios; " + chosen.name()
+                        + " is a " + chosen.plan().kind() + " scenario");
+            }
+            try {
+                chosen = new Scenario(chosen.name(), chosen.description(),
+                        ((RingStormPlan) chosen.plan()).withWaitStrategy(waitStrategy), chosen.source());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(cmd, e.getMessage(), e);
+            }
         }
         List<String> ids = strategies == null || strategies.isEmpty() ? LockStrategies.builtInIds() : strategies;
         for (String id : ids) {

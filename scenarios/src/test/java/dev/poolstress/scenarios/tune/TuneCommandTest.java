@@ -37,9 +37,11 @@ class TuneCommandTest {
         "--duration=2x|malformed duration '2x'",
         "--duration=0s|malformed duration '0s'",
         "--runs=0|--runs must be at least 1",
+        "--wait-strategy=nap|wait strategy must be one of blocking, yielding, busy-spin, sleeping",
+        "--scenario=dmapool-test --wait-strategy=busy-spin|--wait-strategy applies to ring scenarios",
     })
-    void shouldRejectBadArgumentsWithExitTwoAndOneLineNamingTheProblem(String arg, String expected) {
-        int code = run(new TuneCommand(), arg);
+    void shouldRejectBadArgumentsWithExitTwoAndOneLineNamingTheProblem(String args, String expected) {
+        int code = run(new TuneCommand(), args.split(" "));
 
         assertEquals(2, code);
         String first = err.toString().lines().findFirst().orElse("");
@@ -63,7 +65,7 @@ class TuneCommandTest {
         Path html = dir.resolve("tune.html");
 
         int code = run(new TuneCommand(), "--scenario", "irq-remote", "--strategies", "spin-mcs,percpu",
-                "--operations", "3000", "--runs", "2", "--warmups", "0", "--json", json.toString(),
+                "--wait-strategy", "blocking", "--operations", "3000", "--runs", "2", "--warmups", "0", "--json", json.toString(),
                 "--html", html.toString());
 
         assertEquals(0, code, err::toString);
