@@ -1,0 +1,66 @@
+package dev.poolstress.scenarios.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scenarios poolstress ships, read from JSON resources beside this class, and the way to a user's own: a
+ * name finds a built-in, anything else is read as a scenario file.
+ */
+public final class Catalog {
+    /** The built-ins, in listing order; each is {@code NAME.json} beside this class. */
+    public static final List<String> BUILT_INS = List.of("dmapool-test", "nvme-irq", "irq-remote", "churn",
+            "burst-growth", "page-fail");
+
+    private final ScenarioParser parser = new ScenarioParser();
+
+    public List<Scenario> builtIns() {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String name : BUILT_INS) {
+            scenarios.add(builtIn(name));
+        }
+        return scenarios;
+    }
+
+    public Scenario builtIn(String name) {
+        if (!BUILT_INS.contains(name)) {
+            throw new ScenarioException("unknown scenario '" + name + "': expected one of "
+                    + String.join(", ", BUILT_INS) + ", or the path of a scenario file (JSON)");
+        }
+        try (InputStream in = Catalog.class.getResourceAsStream(name + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("built-in scenario " + name + " is missing from the jar");
+            }
+            return parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in " + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A built-in by name, or a scenario file by path.
+     *
+     * @throws ScenarioException for an unknown name, an unreadable file, or a file that does not parse
+     */
+    public Scenario resolve(String nameOrFile) {
+        if (BUILT_INS.contains(nameOrFile)) {
+            return builtIn(nameOrFile);
+        }
+        Path path = Path.of(nameOrFile);
+        if (!Files.isRegularFile(path)) {
+            throw new ScenarioException("unknown scenario '" + nameOrFile + "': expected one of "
+                    + String.join(", ", BUILT_INS) + ", or the path of a scenario file (JSON)");
+        }
+        try {
+            return parser.parse(Files.readString(path), path.toString());
+        } catch (IOException e) {
+            throw new ScenarioException(path + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

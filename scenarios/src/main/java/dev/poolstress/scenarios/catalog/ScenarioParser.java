@@ -1,0 +1,260 @@
+package dev.poolstress.scenarios.catalog;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolstress.scenarios.storm.FaultPlan;
+import dev.poolstress.scenarios.storm.IrqRouting;
+import dev.poolstress.scenarios.storm.PoolSpec;
+import dev.poolstress.scenarios.storm.RingStormPlan;
+import dev.poolstress.scenarios.storm.RoundsStormPlan;
+import dev.poolstress.scenarios.storm.StormPlan;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a scenario from JSON (Jackson's parser, comments allowed). Every field is checked: an unknown field, a
+ * value of the wrong type or out of range is an error naming the source, the field and what would be accepted.
+ * The fields and their defaults are listed in {@code poolstress scenarios --help} ({@link ScenariosCommand}).
+ */
+public final class ScenarioParser {
+    private static final Set<String> COMMON = Set.of("name", "description", "kind", "cpus", "pools", "algorithm",
+            "debug");
+    private static final Set<String> RING = Set.of("submitters", "depth", "batch", "queues", "serviceNanos", "irq",
+            "poolChoice", "waitStrategy", "faults", "operations");
+    private static final Set<String> ROUNDS = Set.of("threads", "rounds");
+    private static final Set<String> POOL = Set.of("name", "size", "align", "boundary", "prefill", "blocks");
+    private static final Set<String> FAULTS = Set.of("everyNth", "probability", "seed", "afterBudget");
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS);
+
+    /**
+     * @param source names the text in messages: a file's path, or {@code built-in NAME}
+     * @throws ScenarioException naming what was wrong
+     */
+    public Scenario parse(String text, String source) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ScenarioException(source + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ScenarioException(source + ": a scenario must be a JSON object, was "
+                    + (root == null ? "empty" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+        }
+        Fields f = new Fields(source, "", root);
+        String kind = f.text("kind", "ring");
+        Set<String> allowed = new TreeSet<>(COMMON);
+        switch (kind) {
+            case "ring":
+                allowed.addAll(RING);
+                break;
+            case "rounds":
+                allowed.addAll(ROUNDS);
+                break;
+            default:
+                throw f.error("kind", "must be ring or rounds, was '" + kind + "'");
+        }
+        f.only(allowed);
+        String name = f.requiredText("name");
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw f.error("name", "must be lower-case letters, digits and dashes, was '" + name + "'");
+        }
+        String description = f.requiredText("description");
+        int cpus = f.integer("cpus", 2, 1, 4096);
+        String algorithm = f.text("algorithm", "stack");
+        if (!algorithm.equals("stack") && !algorithm.equals("legacy")) {
+            throw f.error("algorithm", "must be stack or legacy, was '" + algorithm + "'");
+        }
+        boolean debug = f.bool("debug", false);
+        JsonNode poolNodes = root.get("pools");
+        if (poolNodes == null || !poolNodes.isArray() || poolNodes.isEmpty()) {
+            throw f.error("pools", "must be a non-empty array of pools");
+        }
+        List<PoolSpec> pools = new ArrayList<>();
+        List<Integer> blocks = new ArrayList<>();
+        for (int i = 0; i < poolNodes.size(); i++) {
+            JsonNode node = poolNodes.get(i);
+            Fields p = new Fields(source, "pools[" + i + "].", node);
+            if (!node.isObject()) {
+                throw p.error("", "must be an object with size, align, boundary");
+            }
+            p.only(POOL);
+            int size = p.requiredInteger("size", 1, Integer.MAX_VALUE);
+            String poolName = p.text("name", "pool" + i + "-" + size);
+            int align = p.integer("align", 0, 0, Integer.MAX_VALUE);
+            int boundary = p.integer("boundary", 0, 0, Integer.MAX_VALUE);
+            int prefill = p.integer("prefill", 0, 0, 1 << 24);
+            blocks.add(p.integer("blocks", RoundsStormPlan.kernelBlocks(size), 1, 1 << 24));
+            pools.add(plan(p, "", () -> new PoolSpec(poolName, size, align, boundary, prefill)));
+        }
+        StormPlan plan;
+        if (kind.equals("rounds")) {
+            int threads = f.integer("threads", 1, 1, 4096);
+            long rounds = f.integer("rounds", 100, 1, Integer.MAX_VALUE);
+            plan = plan(f, "threads", () -> new RoundsStormPlan(cpus, threads, pools, blocks, algorithm, debug,
+                    rounds));
+        } else {
+            List<Integer> submitters = submitters(f, root.get("submitters"), cpus);
+            int depth = f.integer("depth", 32, 1, 1 << 20);
+            int batch = f.integer("batch", Math.min(8, depth), 1, 1 << 20);
+            int queues = f.integer("queues", 1, 1, 64);
+            long service = f.integer("serviceNanos", 0, 0, Integer.MAX_VALUE);
+            IrqRouting irq = plan(f, "irq", () -> IrqRouting.parse(f.text("irq", "submitter")));
+            String choice = f.text("poolChoice", "round-robin");
+            if (!choice.equals("round-robin") && !choice.equals("random")) {
+                throw f.error("poolChoice", "must be round-robin or random, was '" + choice + "'");
+            }
+            String wait = f.text("waitStrategy", "yielding");
+            FaultPlan faults = faults(source, root.get("faults"));
+            long operations = f.integer("operations", 100_000, 1, Integer.MAX_VALUE);
+            plan = plan(f, "", () -> new RingStormPlan(cpus, pools, submitters, depth, batch, queues, service, irq,
+                    choice.equals("random"), wait, faults, algorithm, debug, operations));
+        }
+        return new Scenario(name, description, plan, source);
+    }
+
+    private static List<Integer> submitters(Fields f, JsonNode node, int cpus) {
+        List<Integer> list = new ArrayList<>();
+        if (node == null || (node.isTextual() && node.asText().equals("all"))) {
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                list.add(cpu);
+            }
+            return list;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw f.error("submitters", "must be \"all\" or a non-empty array of CPU numbers, was " + node);
+        }
+        for (JsonNode cpu : node) {
+            if (!cpu.canConvertToInt() || !cpu.isIntegralNumber() || cpu.asInt() < 0 || cpu.asInt() >= cpus) {
+                throw f.error("submitters", "must hold CPU numbers between 0 and " + (cpus - 1) + ", had " + cpu);
+            }
+            list.add(cpu.asInt());
+        }
+        return list;
+    }
+
+    private static FaultPlan faults(String source, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return FaultPlan.NONE;
+        }
+        Fields f = new Fields(source, "faults.", node);
+        if (!node.isObject() || node.size() == 0) {
+            throw f.error("", "must be an object with one of everyNth, probability (and seed), afterBudget");
+        }
+        f.only(FAULTS);
+        if (node.has("everyNth")) {
+            return plan(f, "everyNth", () -> new FaultPlan(FaultPlan.Kind.EVERY_NTH,
+                    f.requiredInteger("everyNth", 1, Integer.MAX_VALUE), 0, 0));
+        }
+        if (node.has("afterBudget")) {
+            return plan(f, "afterBudget", () -> new FaultPlan(FaultPlan.Kind.AFTER_BUDGET,
+                    f.requiredInteger("afterBudget", 0, Integer.MAX_VALUE), 0, 0));
+        }
+        if (node.has("probability")) {
+            JsonNode p = node.get("probability");
+            if (!p.isNumber()) {
+                throw f.error("probability", "must be a number between 0 and 1, was " + p);
+            }
+            long seed = f.integer("seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            return plan(f, "probability", () -> new FaultPlan(FaultPlan.Kind.PROBABILITY, 0, p.asDouble(), seed));
+        }
+        throw f.error("", "must name one of everyNth, probability, afterBudget");
+    }
+
+    /** Runs a constructor whose own checks throw IllegalArgumentException, and names the source in its message. */
+    private static <T> T plan(Fields f, String field, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (ScenarioException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw f.error(field, e.getMessage());
+        }
+    }
+
+    /** Typed access to one object's fields, with errors that name the source and the field's path. */
+    private static final class Fields {
+        private final String source;
+        private final String path;
+        private final JsonNode node;
+
+        Fields(String source, String path, JsonNode node) {
+            this.source = source;
+            this.path = path;
+            this.node = node;
+        }
+
+        ScenarioException error(String field, String what) {
+            String name = (path + field).replaceAll("\\.$", "");
+            return new ScenarioException(source + ": " + (name.isEmpty() ? "" : name + " ") + what);
+        }
+
+        void only(Set<String> allowed) {
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw error(name, "is not a known field here; known: " + String.join(", ",
+                            new TreeSet<>(allowed)));
+                }
+            }
+        }
+
+        String text(String field, String fallback) {
+            JsonNode value = node.get(field);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isTextual()) {
+                throw error(field, "must be a string, was " + value);
+            }
+            return value.asText();
+        }
+
+        String requiredText(String field) {
+            String value = text(field, null);
+            if (value == null || value.isBlank()) {
+                throw error(field, "is required (a non-empty string)");
+            }
+            return value;
+        }
+
+        boolean bool(String field, boolean fallback) {
+            JsonNode value = node.get(field);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isBoolean()) {
+                throw error(field, "must be true or false, was " + value);
+            }
+            return value.asBoolean();
+        }
+
+        int integer(String field, int fallback, int min, int max) {
+            JsonNode value = node.get(field);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+                throw error(field, "must be an integer between " + min + " and " + max + ", was " + value);
+            }
+            return value.asInt();
+        }
+
+        int requiredInteger(String field, int min, int max) {
+            if (node.get(field) == null) {
+                throw error(field, "is required (an integer between " + min + " and " + max + ")");
+            }
+            return integer(field, 0, min, max);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.poolstress.scenarios.catalog;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code poolstress scenarios}: lists the built-in scenarios (name, kind, description, topology), and checks and
+ * lists scenario files given as arguments; a file that does not parse is a one-line error and exit 2.
+ */
+@Command(name = "scenarios", mixinStandardHelpOptions = true,
+        description = "List the scenario catalog; with FILE arguments, check and list those scenario files too.",
+        footer = {"",
+            "A scenario file is a JSON object (comments allowed); [defaults]:",
+            "  name, description   required; name: lower case, digits, dashes",
+            "  kind                ring (Disruptor storm) | rounds (alloc-all, free-all)",
+            "  cpus                virtual CPUs [2]",
+            "  pools               [{name, size, align [0], boundary [0], prefill [0],",
+            "                        blocks: per round, rounds only [kernel test's]}]",
+            "  algorithm, debug    stack | legacy [stack]; DMAPOOL_DEBUG [false]",
+            "ring only:",
+            "  submitters          \"all\" | [cpu, ...] [all]",
+            "  depth, batch        in flight per submitter, per publish [32, 8]",
+            "  queues              device queues, one thread each [1]",
+            "  serviceNanos        busy-spin per command [0]",
+            "  irq                 submitter | spread | random | cpu:N [submitter]",
+            "  poolChoice          round-robin | random [round-robin]",
+            "  waitStrategy        blocking | yielding | busy-spin | sleeping",
+            "                      [yielding]",
+            "  faults              {everyNth: n} | {probability: p, seed: s}",
+            "                      | {afterBudget: pages} [none]",
+            "  operations          run length in allocation attempts [100000]",
+            "rounds only:",
+            "  threads, rounds     threads at once, run length in rounds [1, 100]"})
+public final class ScenariosCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Scenario files (JSON) to check and list.")
+    List<String> files = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Catalog catalog = new Catalog();
+        List<Scenario> scenarios = new ArrayList<>(catalog.builtIns());
+        for (String file : files) {
+            try {
+                scenarios.add(catalog.resolve(file));
+            } catch (ScenarioException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-14s %-7s %s%n", "name", "kind", "description / topology");
+        for (Scenario s : scenarios) {
+            out.printf("%-14s %-7s %s%n%-22s %s%n", s.name(), s.plan().kind(), s.description(), "",
+                    s.topology());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.poolstress.scenarios.tune;
+
+import dev.poolstress.scenarios.storm.StormResult;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One strategy's measured runs on a scenario, summarised as medians with their spread. */
+public record StrategyResult(String strategy, List<StormResult> runs) {
+    public StrategyResult {
+        runs = List.copyOf(runs);
+    }
+
+    public Spread pairsPerSecond() {
+        return Spread.of(runs, StormResult::pairsPerSecond);
+    }
+
+    public Spread allocP50() {
+        return Spread.of(runs, r -> r.alloc().p50());
+    }
+
+    public Spread allocP99() {
+        return Spread.of(runs, r -> r.alloc().p99());
+    }
+
+    public Spread allocP999() {
+        return Spread.of(runs, r -> r.alloc().p999());
+    }
+
+    public Spread allocMax() {
+        return Spread.of(runs, r -> r.alloc().max());
+    }
+
+    public Spread freeP50() {
+        return Spread.of(runs, r -> r.free().p50());
+    }
+
+    public Spread freeP99() {
+        return Spread.of(runs, r -> r.free().p99());
+    }
+
+    public Spread freeP999() {
+        return Spread.of(runs, r -> r.free().p999());
+    }
+
+    public Spread freeMax() {
+        return Spread.of(runs, r -> r.free().max());
+    }
+
+    /** Share of strategy calls that waited, in percent. */
+    public Spread waitedPercent() {
+        return Spread.of(runs, r -> r.lockCalls() == 0 ? 0 : 100.0 * r.lockWaited() / r.lockCalls());
+    }
+
+    /** Time spent waiting per pair, in nanoseconds. */
+    public Spread waitNanosPerPair() {
+        return Spread.of(runs, r -> r.pairs() == 0 ? 0 : (double) r.lockWaitNanos() / r.pairs());
+    }
+
+    public Spread bytesPerPair() {
+        return Spread.of(runs, StormResult::bytesPerPair);
+    }
+
+    /** Heap used after each storm minus before it, after full GCs: a leak grows it run after run. */
+    public Spread heapGrowth() {
+        return Spread.of(runs, r -> r.heapAfter() - r.heapBefore());
+    }
+
+    public Spread pagesGrown() {
+        return Spread.of(runs, StormResult::pagesGrown);
+    }
+
+    public long allocFailures() {
+        return runs.stream().mapToLong(StormResult::allocFailures).sum();
+    }
+
+    public long pageFailures() {
+        return runs.stream().mapToLong(StormResult::pageFailures).sum();
+    }
+
+    public long lost() {
+        return runs.stream().mapToLong(r -> r.loss().lost()).sum();
+    }
+
+    public long doubleOwned() {
+        return runs.stream().mapToLong(r -> r.loss().doubleOwned()).sum();
+    }
+
+    public boolean lossFree() {
+        return runs.stream().allMatch(StormResult::lossFree);
+    }
+
+    /** Every finding of every run, each prefixed with its run number. */
+    public List<String> problems() {
+        return java.util.stream.IntStream.range(0, runs.size()).boxed()
+                .flatMap(i -> runs.get(i).loss().problems().stream().map(p -> "run " + (i + 1) + ": " + p))
+                .collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.poolstress.scenarios.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolstress.scenarios.storm.FaultPlan;
+import dev.poolstress.scenarios.storm.IrqRouting;
+import dev.poolstress.scenarios.storm.RingStormPlan;
+import dev.poolstress.scenarios.storm.RoundsStormPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ScenarioParserTest {
+    private final ScenarioParser parser = new ScenarioParser();
+
+    private static String ring(String extra) {
+        return "{\"name\": \"mine\", \"description\": \"a test\", \"pools\": [{\"size\": 128}]" + extra + "}";
+    }
+
+    @Test
+    void shouldReadEveryRingFieldWithItsValue() {
+        Scenario s = parser.parse("{\"name\": \"mine\", \"description\": \"d\", \"cpus\": 3, \"submitters\": [0, 2],"
+                + " \"pools\": [{\"name\": \"p\", \"size\": 100, \"align\": 64, \"boundary\": 4096, \"prefill\": 7}],"
+                + " \"depth\": 40, \"batch\": 10, \"queues\": 2, \"serviceNanos\": 500, \"irq\": \"cpu:1\","
+                + " \"poolChoice\": \"random\", \"waitStrategy\": \"sleeping\", \"faults\": {\"everyNth\": 5},"
+                + " \"operations\": 777, \"algorithm\": \"legacy\", \"debug\": true}", "test");
+        RingStormPlan plan = (RingStormPlan) s.plan();
+        assertEquals("mine", s.name());
+        assertEquals(3, plan.cpus());
+        assertEquals(List.of(0, 2), plan.submitterCpus());
+        assertEquals(100, plan.pools().get(0).size());
+        assertEquals(64, plan.pools().get(0).align());
+        assertEquals(4096, plan.pools().get(0).boundary());
+        assertEquals(7, plan.pools().get(0).prefill());
+        assertEquals(40, plan.depth());
+        assertEquals(10, plan.batch());
+        assertEquals(2, plan.queues());
+        assertEquals(500, plan.serviceNanos());
+        assertEquals(IrqRouting.fixed(1), plan.irq());
+        assertTrue(plan.randomPool());
+        assertEquals("sleeping", plan.waitStrategy());
+        assertEquals(FaultPlan.Kind.EVERY_NTH, plan.faults().kind());
+        assertEquals(5, plan.faults().n());
+        assertEquals(777, plan.operations());
+        assertEquals("legacy", plan.algorithm());
+        assertTrue(plan.debug());
+    }
+
+    @Test
+    void shouldPutSubmittersOnEveryCpuByDefault() {
+        RingStormPlan plan = (RingStormPlan) parser.parse(ring(", \"cpus\": 4"), "test").plan();
+        assertEquals(List.of(0, 1, 2, 3), plan.submitterCpus());
+        assertEquals(IrqRouting.submitter(), plan.irq());
+    }
+
+    @Test
+    void shouldGiveRoundsPoolsTheKernelTestBlockCounts() {
+        RoundsStormPlan plan = (RoundsStormPlan) parser.parse("{\"name\": \"r\", \"description\": \"d\","
+                + " \"kind\": \"rounds\", \"pools\": [{\"size\": 16}, {\"size\": 1024}, {\"size\": 4096},"
+                + " {\"size\": 68, \"blocks\": 10}]}", "test").plan();
+        assertEquals(List.of(8192, 2048, 1024, 10), plan.blocks());
+        assertEquals(100, plan.rounds());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"name\": \"x\", |not valid JSON at line 1",
+        "[1, 2]|must be a JSON object",
+        "{\"description\": \"d\", \"pools\": [{\"size\": 1}]}|name is required",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": []}|pools must be a non-empty array",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"align\": 8}]}|pools[0].size is required",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": \"big\"}]}|pools[0].size must be an integer",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"dept\": 3}|dept is not a known field",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"depth\": 4, \"batch\": 8}|need 1 <= batch <= depth",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"irq\": \"cpu:9\"}|irq CPU must be between 0 and 1",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"irq\": \"elsewhere\"}|irq must be submitter, spread, random or cpu:N",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"waitStrategy\": \"nap\"}|wait strategy must be one of",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"submitters\": [5]}|submitters must hold CPU numbers between 0 and 1",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"faults\": {\"probability\": 2}}|faults.probability probability must be between 0 and 1",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8, \"boundary\": 3}]}|boundary must be a power of two",
+        "{\"name\": \"x\", \"description\": \"d\", \"kind\": \"bursts\", \"pools\": [{\"size\": 8}]}|kind must be ring or rounds",
+        "{\"name\": \"x\", \"description\": \"d\", \"kind\": \"rounds\", \"depth\": 3, \"pools\": [{\"size\": 8}]}|depth is not a known field",
+    })
+    void shouldNameWhatIsWrongInABadScenario(String text, String expected) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parser.parse(text, "bad.json"));
+        assertTrue(e.getMessage().startsWith("bad.json: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' does not say '" + expected + "'");
+        assertEquals(1, e.getMessage().lines().count(), "a one-line message");
+    }
+
+    @Test
+    void shouldResolveBuiltInsByNameAndFilesByPath(@TempDir Path dir) throws Exception {
+        Catalog catalog = new Catalog();
+        for (String name : Catalog.BUILT_INS) {
+            assertEquals(name, catalog.resolve(name).name());
+        }
+        Path file = dir.resolve("mine.json");
+        Files.writeString(file, ring(""));
+        assertEquals("mine", catalog.resolve(file.toString()).name());
+        assertEquals(file.toString(), catalog.resolve(file.toString()).source());
+    }
+
+    @Test
+    void shouldRejectAnUnknownScenarioNamingTheBuiltIns() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> new Catalog().resolve("nvme-irk"));
+        assertTrue(e.getMessage().contains("unknown scenario 'nvme-irk'"), e.getMessage());
+        assertTrue(e.getMessage().contains("nvme-irq"), e.getMessage());
+    }
+
+    @Test
+    void shouldShipTheSeedsMicroBenchmarkPools() {
+        RoundsStormPlan plan = (RoundsStormPlan) new Catalog().builtIn("dmapool-test").plan();
+        assertEquals(List.of(16, 64, 256, 1024, 4096, 68),
+                plan.pools().stream().map(p -> p.size()).collect(java.util.stream.Collectors.toList()));
+        assertEquals(List.of(16, 64, 256, 1024, 4096, 32),
+                plan.pools().stream().map(p -> p.align()).collect(java.util.stream.Collectors.toList()));
+        assertEquals(4096, plan.pools().get(5).boundary());
+        assertEquals(List.of(8192, 8192, 8192, 2048, 1024, 8192), plan.blocks());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.poolstress.scenarios.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolstress.scenarios.catalog.ScenariosCommand;
+import dev.poolstress.scenarios.storm.DoubleHandingStrategy;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class TuneCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Object command, String... args) {
+        CommandLine cmd = new CommandLine(command);
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--scenario=nvme-irk|unknown scenario 'nvme-irk'",
+        "--strategies=spin-mcs,spin-mystery|unknown lock strategy 'spin-mystery'",
+        "--strategies=com.example.Missing|lock strategy class 'com.example.Missing' cannot be loaded",
+        "--duration=2x|malformed duration '2x'",
+        "--duration=0s|malformed duration '0s'",
+        "--runs=0|--runs must be at least 1",
+        "--wait-strategy=nap|wait strategy must be one of blocking, yielding, busy-spin, sleeping",
+        "--scenario=dmapool-test --wait-strategy=busy-spin|--wait-strategy applies to ring scenarios",
+    })
+    void shouldRejectBadArgumentsWithExitTwoAndOneLineNamingTheProblem(String args, String expected) {
+        int code = run(new TuneCommand(), args.split(" "));
+
+        assertEquals(2, code);
+        String first = err.toString().lines().findFirst().orElse("");
+        assertTrue(first.contains(expected), () -> "first line '" + first + "' does not say '" + expected + "'");
+    }
+
+    @Test
+    void shouldRejectAScenarioFileThatDoesNotParse(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\"name\": \"b\", \"description\": \"d\", \"pools\": [{\"size\": -4}]}");
+
+        assertEquals(2, run(new TuneCommand(), "--scenario", file.toString()));
+        String first = err.toString().lines().findFirst().orElse("");
+        assertTrue(first.contains("pools[0].size must be an integer between 1"), first);
+        assertEquals(2, run(new ScenariosCommand(), file.toString()));
+    }
+
+    @Test
+    void shouldRankLossFreeStrategiesAndWriteJsonAndSelfContainedHtml(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("tune.json");
+        Path html = dir.resolve("tune.html");
+
+        int code = run(new TuneCommand(), "--scenario", "irq-remote", "--strategies", "spin-mcs,percpu",
+                "--wait-strategy", "blocking", "--operations", "3000", "--runs", "2", "--warmups", "0", "--json", json.toString(),
+                "--html", html.toString());
+
+        assertEquals(0, code, err::toString);
+        assertEquals(4, err.toString().lines().filter(l -> l.startsWith("[tune] irq-remote")).count(), err::toString);
+        assertTrue(out.toString().contains("Pick "), out::toString);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("irq-remote", root.get("scenario").asText());
+        String recommended = root.get("recommended").asText();
+        assertTrue(recommended.equals("spin-mcs") || recommended.equals("percpu"), recommended);
+        assertEquals(2, root.get("results").size());
+        for (JsonNode r : root.get("results")) {
+            for (String field : new String[] {"strategy", "pairs_per_sec", "alloc_p50_ns", "alloc_p99_ns",
+                "free_p99_ns", "lost", "double_owned"}) {
+                assertTrue(r.has(field), "missing " + field);
+            }
+            assertEquals(0, r.get("lost").asLong());
+            assertEquals(0, r.get("double_owned").asLong());
+            assertTrue(r.get("pairs_per_sec").asLong() > 0);
+        }
+        String page = Files.readString(html);
+        assertTrue(page.contains("echarts.init(document.getElementById('throughput'))"));
+        assertTrue(page.contains("echarts.init(document.getElementById('latency'))"));
+        assertFalse(page.matches("(?s).*<script[^>]*\\bsrc=.*"), "the page must not load scripts from elsewhere");
+        assertTrue(page.length() > 500_000, "ECharts is inlined");
+    }
+
+    @Test
+    void shouldExitNonZeroAndNameTheDoubledBlocksWhenAStrategyIsBroken(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("tune.json");
+
+        int code = run(new TuneCommand(), "--scenario", "irq-remote", "--strategies",
+                "spin-ticket," + DoubleHandingStrategy.class.getName(), "--operations", "2000", "--runs", "1",
+                "--warmups", "0", "--json", json.toString());
+
+        assertEquals(1, code);
+        assertTrue(out.toString().contains("owned twice"), out::toString);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("spin-ticket", root.get("recommended").asText());
+        JsonNode broken = root.get("results").get(1);
+        assertFalse(broken.get("loss_free").asBoolean());
+        assertTrue(broken.get("double_owned").asLong() > 0);
+    }
+
+    @Test
+    void shouldListEveryBuiltInScenario() {
+        assertEquals(0, run(new ScenariosCommand()));
+        for (String name : dev.poolstress.scenarios.catalog.Catalog.BUILT_INS) {
+            assertTrue(out.toString().lines().anyMatch(l -> l.startsWith(name + " ")), name + " not listed");
+        }
+    }
+}
