@@ -1,6 +1,8 @@
 package dev.poolstress.scenarios.cli;
 
 import dev.poolstress.scenarios.bench.BenchCommand;
+import dev.poolstress.scenarios.catalog.ScenariosCommand;
+import dev.poolstress.scenarios.tune.TuneCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Spec;
         description = "Stress-testing concurrent block pools: an emulated Linux dmapool with pluggable locking.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+            TuneCommand.class,
+            ScenariosCommand.class,
             BenchCommand.class,
         })
 public final class PoolstressCommand implements Runnable {
