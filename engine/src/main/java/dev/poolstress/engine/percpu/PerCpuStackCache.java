@@ -6,43 +6,39 @@ import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.lock.IrqSaveLock;
-import dev.poolstress.engine.lock.TicketSpinLock;
+import dev.poolstress.engine.lock.TtasSpinLock;
 
 /**
- * Per-CPU stack caches ({@code percpu}) in front of the global free list, after Bonwick's magazines and depot
- * (USENIX 2001) and SLUB's per-CPU lists: each virtual CPU keeps a bounded stack of free blocks that it pops and
- * pushes with only its own interrupts off; an empty stack is refilled, and a full one half flushed, in one batch
- * under the global lock. Choose it when allocations and frees stay on one CPU, or when frees arrive in irq context
- * on the CPU that allocated.
+ * Per-CPU stack caches ({@code percpu}): Bonwick's magazines and depot (USENIX 2001) in front of the pool's free
+ * list. Each virtual CPU pops and pushes blocks on its loaded magazine with only its own interrupts off, swapping in
+ * its previous magazine when the loaded one runs empty or full. Only when both are exhausted does it take the global
+ * lock, to trade a whole magazine with the depot in O(1), or to refill from the free list. Choose it when
+ * allocations and frees are spread over CPUs, or when frees arrive in irq context on another CPU than the alloc.
  *
  * <h2>Invariants</h2>
  * <ul>
- *   <li>A CPU's stack is touched only with that CPU's irq gate held, so two threads on one CPU, or a handler and
- *       the process context it interrupts, never touch it at once.</li>
- *   <li>A block is in at most one place: a CPU's stack, the global free list, or a user's hands.</li>
- *   <li>Blocks in the stacks are free: {@link #cached()} is subtracted from the global list's active count.</li>
+ *   <li>A CPU's magazines are touched only with that CPU's irq gate held, so two threads on one CPU, or a handler and
+ *       the process context it interrupts, never touch them at once; the depot only with the global lock held.</li>
+ *   <li>A block is in at most one place: a magazine, the free list, or a user's hands.</li>
+ *   <li>Blocks in magazines are free: {@link #cached()} is subtracted from the free list's active count.</li>
  * </ul>
- * In debug mode the stacks are bypassed, as SLUB bypasses its per-CPU fast path for debug caches, so that every
- * free meets the kernel's checks against the one free list.
+ * Blocks never go back from magazines to the free list (the kernel never frees a pool's pages either), so a CPU that
+ * finds the depot empty may grow the pool while another CPU's magazines hold free blocks. In debug mode the
+ * magazines are bypassed, as SLUB bypasses its per-CPU fast path for debug caches, so every free meets the
+ * kernel's checks against the one free list.
  */
 public final class PerCpuStackCache implements LockStrategy {
-    /** Blocks a CPU may hold. */
+    /** Blocks per magazine. */
     public static final int DEFAULT_CAPACITY = 64;
-    /** Blocks moved per refill or flush. */
+    /** Blocks taken from the free list in one trip when the depot has no full magazine. */
     public static final int DEFAULT_BATCH = 32;
-
-    /** Longs between two CPUs' regions: 128 bytes, so neighbours never share a line or a prefetched pair. */
-    private static final int GAP = 16;
 
     private final FreeBlocks freeBlocks;
     private final Cpus cpus;
-    private final IrqSaveLock depot;
-    /**
-     * Every CPU's magazine in one array: CPU k's region starts at {@link #region(int)} with its count, followed by
-     * its stack of blocks, top last. Laid out apart, because each CPU writes its own count on every operation.
-     */
-    private final long[] magazines;
-    private final int capacity;
+    private final IrqSaveLock global;
+    private final Depot depot;
+    private final Magazine[] loaded;
+    private final Magazine[] previous;
     private final int batch;
     private final boolean bypass;
 
@@ -50,6 +46,10 @@ public final class PerCpuStackCache implements LockStrategy {
         this(blocks, DEFAULT_CAPACITY, DEFAULT_BATCH);
     }
 
+    /**
+     * @param capacity blocks per magazine
+     * @param batch    blocks taken from the free list at once when the depot has no full magazine
+     */
     public PerCpuStackCache(FreeBlocks blocks, int capacity, int batch) {
         if (capacity < 1 || batch < 1 || batch > capacity) {
             throw new IllegalArgumentException("need 1 <= batch <= capacity, was batch " + batch + ", capacity "
@@ -57,11 +57,16 @@ public final class PerCpuStackCache implements LockStrategy {
         }
         this.freeBlocks = blocks;
         this.cpus = blocks.cpus();
-        this.depot = new TicketSpinLock(blocks);
-        this.capacity = capacity;
+        this.global = new TtasSpinLock(blocks);
+        this.depot = new Depot(capacity);
         this.batch = batch;
         this.bypass = blocks.debug();
-        this.magazines = new long[GAP + cpus.count() * (1 + capacity + GAP)];
+        this.loaded = new Magazine[cpus.count()];
+        this.previous = new Magazine[cpus.count()];
+        for (int cpu = 0; cpu < loaded.length; cpu++) {
+            loaded[cpu] = new Magazine(capacity);
+            previous[cpu] = new Magazine(capacity);
+        }
     }
 
     @Override
@@ -72,17 +77,20 @@ public final class PerCpuStackCache implements LockStrategy {
     @Override
     public long alloc() {
         if (bypass) {
-            return depot.alloc();
+            return global.alloc();
         }
         long flags = cpus.localIrqSave();
         try {
-            int region = region(cpus.current());
-            int count = (int) magazines[region];
-            if (count == 0 && (count = refill(region)) == 0) {
-                return DmaPool.NULL;
+            int cpu = cpus.current();
+            Magazine magazine = loaded[cpu];
+            if (magazine.isEmpty()) {
+                if (!previous[cpu].isEmpty()) {
+                    magazine = swap(cpu);
+                } else if ((magazine = reload(cpu)).isEmpty()) {
+                    return DmaPool.NULL;
+                }
             }
-            magazines[region] = --count;
-            return magazines[region + 1 + count];
+            return magazine.pop();
         } finally {
             cpus.localIrqRestore(flags);
         }
@@ -90,25 +98,24 @@ public final class PerCpuStackCache implements LockStrategy {
 
     @Override
     public long grow(CoherentPage page) {
-        return depot.grow(page);
+        return global.grow(page);
     }
 
     @Override
     public void free(long dma) {
         if (bypass) {
-            depot.free(dma);
+            global.free(dma);
             return;
         }
         freeBlocks.checkOwned(dma);
         long flags = cpus.localIrqSave();
         try {
-            int region = region(cpus.current());
-            int count = (int) magazines[region];
-            if (count == capacity) {
-                count = flush(region);
+            int cpu = cpus.current();
+            Magazine magazine = loaded[cpu];
+            if (magazine.isFull()) {
+                magazine = previous[cpu].isEmpty() ? swap(cpu) : unload(cpu);
             }
-            magazines[region + 1 + count] = dma;
-            magazines[region] = count + 1;
+            magazine.push(dma);
         } finally {
             cpus.localIrqRestore(flags);
         }
@@ -116,50 +123,53 @@ public final class PerCpuStackCache implements LockStrategy {
 
     @Override
     public long cached() {
-        long cached = 0;
-        for (int cpu = 0; cpu < cpus.count(); cpu++) {
-            cached += magazines[region(cpu)];
+        long cached = depot.cachedBlocks();
+        for (int cpu = 0; cpu < loaded.length; cpu++) {
+            cached += loaded[cpu].count() + previous[cpu].count();
         }
         return cached;
     }
 
-    private int region(int cpu) {
-        return GAP + cpu * (1 + capacity + GAP);
+    /** Exchanges the CPU's loaded and previous magazines; returns the new loaded one. */
+    private Magazine swap(int cpu) {
+        Magazine magazine = previous[cpu];
+        previous[cpu] = loaded[cpu];
+        loaded[cpu] = magazine;
+        return magazine;
     }
 
-    /** Moves up to a batch of blocks from the global list into an empty magazine; returns how many came. */
-    private int refill(int region) {
-        int count = 0;
-        long flags = depot.lockIrqSave();
+    /** Both magazines empty: trades the loaded one for a full one from the depot, or fills it from the free list. */
+    private Magazine reload(int cpu) {
+        long flags = global.lockIrqSave();
         try {
-            while (count < batch) {
+            Magazine full = depot.exchangeForFull(loaded[cpu]);
+            if (full != null) {
+                loaded[cpu] = full;
+                return full;
+            }
+            Magazine magazine = loaded[cpu];
+            for (int i = 0; i < batch; i++) {
                 long block = freeBlocks.pop();
                 if (block == DmaPool.NULL) {
                     break;
                 }
-                magazines[region + 1 + count++] = block;
+                magazine.push(block);
             }
+            return magazine;
         } finally {
-            depot.unlockIrqRestore(flags);
+            global.unlockIrqRestore(flags);
         }
-        magazines[region] = count;
-        return count;
     }
 
-    /** Moves a batch of blocks, the oldest in the full magazine, back to the global list; returns how many remain. */
-    private int flush(int region) {
-        int stack = region + 1;
-        long flags = depot.lockIrqSave();
+    /** Both magazines hold blocks and the loaded one is full: it goes to the depot for an empty one. */
+    private Magazine unload(int cpu) {
+        long flags = global.lockIrqSave();
         try {
-            for (int i = 0; i < batch; i++) {
-                freeBlocks.push(magazines[stack + i]);
-            }
+            Magazine room = depot.exchangeForEmpty(loaded[cpu]);
+            loaded[cpu] = room;
+            return room;
         } finally {
-            depot.unlockIrqRestore(flags);
+            global.unlockIrqRestore(flags);
         }
-        int remaining = capacity - batch;
-        System.arraycopy(magazines, stack + batch, magazines, stack, remaining);
-        magazines[region] = remaining;
-        return remaining;
     }
 }

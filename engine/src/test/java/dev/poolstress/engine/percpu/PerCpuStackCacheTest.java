@@ -10,6 +10,7 @@ import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.cpu.IrqHandler;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,10 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The per-CPU caches' own behaviour, beyond the contract every strategy meets: freed blocks stay on the CPU that
- * freed them until its stack is full, and then a batch goes back to the global list where any CPU can take it.
+ * freed them until both its magazines are full, and then a full magazine goes to the depot, where any CPU takes it
+ * whole.
  */
 class PerCpuStackCacheTest {
-    /** 64-byte blocks, 64 to a page; caches of 8 blocks, moved 4 at a time. */
+    /** 64-byte blocks, 64 to a page; magazines of 8 blocks, refilled from the free list 4 at a time. */
     private static DmaPool pool(Cpus cpus) {
         cpus.bind(0);
         return DmaPool.builder("percpu", Device.create("dev", cpus)).size(64)
@@ -38,24 +40,26 @@ class PerCpuStackCacheTest {
     }
 
     @Test
-    void shouldKeepBlocksFreedOnAnotherCpuThereUntilItsStackIsFull() {
+    void shouldHandAFullMagazineFromOneCpuToAnotherThroughTheDepot() {
         Cpus cpus = Cpus.of(2);
         DmaPool pool = pool(cpus);
         List<Long> page = alloc(pool, 64);
         IrqHandler free = (cpu, dma) -> pool.free(dma);
-        for (long dma : page.subList(0, 8)) {
-            cpus.deliverIrq(1, free, dma); // CPU 1's stack is now full
+        for (long dma : page.subList(0, 16)) {
+            cpus.deliverIrq(1, free, dma); // both of CPU 1's magazines are now full
         }
-        assertEquals(56, pool.stats().nrActive());
+        assertEquals(48, pool.stats().nrActive());
 
         pool.alloc();
-        assertEquals(2, pool.stats().nrPages(), "CPU 0 cannot reach blocks cached on CPU 1, so the pool grows");
+        assertEquals(2, pool.stats().nrPages(), "CPU 0 cannot reach blocks held in CPU 1's magazines, so it grows");
 
-        cpus.deliverIrq(1, free, page.get(8)); // a ninth: CPU 1 flushes its four oldest first
-        assertEquals(56, pool.stats().nrActive());
-        List<Long> fromCpu0 = alloc(pool, 63 + 4);
-        assertEquals(2, pool.stats().nrPages(), "the flushed blocks were there for CPU 0 to take");
-        assertTrue(fromCpu0.containsAll(page.subList(0, 4)), "the oldest blocks went back to the global list");
+        cpus.deliverIrq(1, free, page.get(16)); // a seventeenth: CPU 1's loaded magazine goes to the depot
+        assertEquals(48, pool.stats().nrActive(), "blocks in the depot count as free");
+        List<Long> fromDepot = alloc(pool, 8);
+        assertEquals(2, pool.stats().nrPages(), "the full magazine was there for CPU 0 to take");
+        List<Long> expected = new ArrayList<>(page.subList(8, 16));
+        Collections.reverse(expected);
+        assertEquals(expected, fromDepot, "CPU 0 pops the whole magazine CPU 1 filled, last freed first");
     }
 
     @Test
@@ -82,7 +86,7 @@ class PerCpuStackCacheTest {
 
     @ParameterizedTest
     @CsvSource({"0, 1", "8, 0", "4, 8", "-1, -1"})
-    void shouldRejectABatchThatDoesNotFitTheStack(int capacity, int batch) {
+    void shouldRejectABatchThatDoesNotFitAMagazine(int capacity, int batch) {
         Cpus cpus = Cpus.of(1);
         cpus.bind(0);
         Device dev = Device.create("dev", cpus);
