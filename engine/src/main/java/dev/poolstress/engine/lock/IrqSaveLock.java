@@ -5,7 +5,6 @@ import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.lockdep.LockClass;
-import dev.poolstress.engine.lockdep.Lockdep;
 
 /**
  * A strategy that guards every {@link FreeBlocks} call with one lock taken the kernel's way,
@@ -42,15 +41,7 @@ public abstract class IrqSaveLock implements LockStrategy {
 
     /** {@code spin_lock_irqsave}: returns the flags to hand back to {@link #unlockIrqRestore(long)}. */
     public final long lockIrqSave() {
-        long flags = cpus.localIrqSave();
-        if (Lockdep.ENABLED) {
-            try {
-                Lockdep.acquire(lockClass, cpus);
-            } catch (RuntimeException e) {
-                cpus.localIrqRestore(flags);
-                throw e;
-            }
-        }
+        long flags = TrackedIrqSave.enter(cpus, lockClass);
         acquire();
         return flags;
     }
@@ -58,10 +49,7 @@ public abstract class IrqSaveLock implements LockStrategy {
     /** {@code spin_unlock_irqrestore}. */
     public final void unlockIrqRestore(long flags) {
         release();
-        if (Lockdep.ENABLED) {
-            Lockdep.release(lockClass);
-        }
-        cpus.localIrqRestore(flags);
+        TrackedIrqSave.exit(cpus, lockClass, flags);
     }
 
     /** The name the validator reports this lock by. */

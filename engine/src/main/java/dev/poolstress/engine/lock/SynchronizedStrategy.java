@@ -5,7 +5,6 @@ import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.lockdep.LockClass;
-import dev.poolstress.engine.lockdep.Lockdep;
 
 /**
  * A {@code synchronized} block as the pool's lock ({@code synchronized}), taken with interrupts off like the
@@ -67,22 +66,10 @@ public final class SynchronizedStrategy implements LockStrategy {
     }
 
     private long enter() {
-        long flags = cpus.localIrqSave();
-        if (Lockdep.ENABLED) {
-            try {
-                Lockdep.acquire(lockClass, cpus);
-            } catch (RuntimeException e) {
-                cpus.localIrqRestore(flags);
-                throw e;
-            }
-        }
-        return flags;
+        return TrackedIrqSave.enter(cpus, lockClass);
     }
 
     private void exit(long flags) {
-        if (Lockdep.ENABLED) {
-            Lockdep.release(lockClass);
-        }
-        cpus.localIrqRestore(flags);
+        TrackedIrqSave.exit(cpus, lockClass, flags);
     }
 }
