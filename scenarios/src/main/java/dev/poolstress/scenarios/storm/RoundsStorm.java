@@ -1,10 +1,8 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
-import dev.poolstress.engine.cpu.Cpus;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
@@ -29,8 +27,7 @@ final class RoundsStorm implements Storm {
     private final StopSignal stop = new StopSignal();
     private final OwnershipLedger ledger = new OwnershipLedger();
 
-    private Cpus cpus;
-    private Device device;
+    private StormMachine machine;
     private DmaPool[] pools;
     private Contention contention;
     private Worker[] workers;
@@ -78,7 +75,7 @@ final class RoundsStorm implements Storm {
         @Override
         public void run() {
             try {
-                cpus.bind(cpu);
+                machine.cpus.bind(cpu);
                 stop.awaitStart();
                 long before = ThreadAllocation.current();
                 long rounds = limit.timed() ? Long.MAX_VALUE : limit.operations();
@@ -148,17 +145,9 @@ final class RoundsStorm implements Storm {
         }
         started = true;
         heapBefore = ThreadAllocation.heapUsedAfterGc();
-        contention = timed ? ContentionBaseline.measure(strategy) : new Contention(0, 0);
-        cpus = Cpus.of(plan.cpus());
-        device = Device.create("storm", cpus);
-        pools = new DmaPool[plan.pools().size()];
-        for (int i = 0; i < pools.length; i++) {
-            PoolSpec spec = plan.pools().get(i);
-            pools[i] = DmaPool.builder(spec.name(), device).size(spec.size()).align(spec.align())
-                    .boundary(spec.boundary()).algorithm(plan.algorithm()).debug(plan.debug())
-                    .lock(blocks -> timed ? new TimedLockStrategy(strategy.apply(blocks), contention)
-                            : strategy.apply(blocks)).build();
-        }
+        machine = new StormMachine(plan.cpus(), plan.pools(), plan.algorithm(), plan.debug(), strategy, timed);
+        contention = machine.contention;
+        pools = machine.pools;
         workers = new Worker[plan.threads()];
         threads = new Thread[plan.threads()];
         for (int i = 0; i < workers.length; i++) {
@@ -191,7 +180,7 @@ final class RoundsStorm implements Storm {
                 break;
             }
         }
-        LossAudit audit = new LossAudit(cpus, device);
+        LossAudit audit = new LossAudit(machine.cpus, machine.device);
         Histogram alloc = Latency.newHistogram();
         Histogram free = Latency.newHistogram();
         long attempts = 0;
@@ -218,17 +207,9 @@ final class RoundsStorm implements Storm {
         }
         audit.reconcile("allocation attempts = blocks freed + tag mismatches + NULL allocations", attempts,
                 freed + mismatched + failures);
-        String[] names = new String[pools.length];
-        long pages = 0;
-        for (int i = 0; i < pools.length; i++) {
-            names[i] = pools[i].name();
-            pages += pools[i].stats().nrPages();
-        }
-        audit.doubleOwned(ledger.count(), ledger.describe(names));
-        long pageFailures = device.pageFailures();
-        for (DmaPool pool : pools) {
-            audit.audit(pool);
-        }
+        long pages = machine.pages();
+        long pageFailures = machine.device.pageFailures();
+        machine.audit(audit, ledger);
         LossReport loss = audit.report();
         Latency allocLatency = Latency.of(alloc);
         Latency freeLatency = Latency.of(free);
@@ -238,8 +219,7 @@ final class RoundsStorm implements Storm {
         workers = null;
         threads = null;
         pools = null;
-        device = null;
-        cpus = null;
+        machine = null;
         long heapAfter = ThreadAllocation.heapUsedAfterGc();
         return new StormResult(strategyId, last - stop.startNanos(), freed, failures, allocLatency,
                 freeLatency, contention.calls(), contention.waited(), contention.waitNanos(), pages,
