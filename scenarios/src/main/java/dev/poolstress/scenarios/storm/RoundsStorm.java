@@ -96,14 +96,7 @@ final class RoundsStorm implements Storm {
         private void round(int p, DmaPool pool, int count) {
             int n = 0;
             for (int i = 0; i < count; i++) {
-                long dma;
-                if (timed) {
-                    long start = System.nanoTime();
-                    dma = pool.alloc();
-                    Latency.record(allocLatency, System.nanoTime() - start);
-                } else {
-                    dma = pool.alloc();
-                }
+                long dma = timed ? Latency.timedAlloc(pool, allocLatency) : pool.alloc();
                 attempts++;
                 if (dma == DmaPool.NULL) {
                     failures++;
@@ -122,10 +115,7 @@ final class RoundsStorm implements Storm {
                     continue;
                 }
                 if (timed) {
-                    long start = System.nanoTime();
-                    pool.free(dma);
-                    lastFree = System.nanoTime();
-                    Latency.record(freeLatency, lastFree - start);
+                    lastFree = Latency.timedFree(pool, dma, freeLatency);
                 } else {
                     pool.free(dma);
                 }

@@ -41,7 +41,7 @@ final class Submitter implements Runnable {
     Throwable error;
     volatile boolean done;
     private long sequence;
-    private long random;
+    private final XorShift random;
     private int nextPool;
 
     Submitter(int index, int cpu, Cpus cpus, DmaPool[] pools, RingBuffer<Command> ring, int depth, int batch,
@@ -60,7 +60,7 @@ final class Submitter implements Runnable {
         this.batchDma = new long[batch];
         this.batchPool = new int[batch];
         this.batchTag = new long[batch];
-        this.random = 0x9E3779B97F4A7C15L * (index + 1);
+        this.random = new XorShift(0x9E3779B97F4A7C15L * (index + 1));
         this.nextPool = index % pools.length;
     }
 
@@ -94,14 +94,7 @@ final class Submitter implements Runnable {
             for (int i = 0; i < n; i++) {
                 int p = choosePool();
                 DmaPool pool = pools[p];
-                long dma;
-                if (timed) {
-                    long start = System.nanoTime();
-                    dma = pool.alloc();
-                    Latency.record(allocLatency, System.nanoTime() - start);
-                } else {
-                    dma = pool.alloc();
-                }
+                long dma = timed ? Latency.timedAlloc(pool, allocLatency) : pool.alloc();
                 attempts++;
                 if (dma == DmaPool.NULL) {
                     failures++;
@@ -139,10 +132,7 @@ final class Submitter implements Runnable {
             return 0;
         }
         if (randomPool) {
-            random ^= random << 13;
-            random ^= random >>> 7;
-            random ^= random << 17;
-            return (int) Math.floorMod(random, (long) pools.length);
+            return random.nextInt(pools.length);
         }
         int p = nextPool;
         nextPool = p + 1 == pools.length ? 0 : p + 1;
