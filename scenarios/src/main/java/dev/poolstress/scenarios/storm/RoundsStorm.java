@@ -46,9 +46,8 @@ final class RoundsStorm implements Storm {
     }
 
     /** One thread's rounds. */
-    private final class Worker implements Runnable {
+    private final class Worker extends BoundWorker {
         final int index;
-        final int cpu;
         final long[] blocks;
         final Histogram allocLatency = Latency.newHistogram();
         final Histogram freeLatency = Latency.newHistogram();
@@ -56,15 +55,12 @@ final class RoundsStorm implements Storm {
         long failures;
         long freed;
         long mismatched;
-        long allocatedBytes;
         long sequence;
         long lastFree;
-        Throwable error;
-        volatile boolean done;
 
         Worker(int index) {
+            super(index % plan.cpus(), machine.cpus, RoundsStorm.this.stop);
             this.index = index;
-            this.cpu = index % plan.cpus();
             int most = 0;
             for (int b : plan.blocks()) {
                 most = Math.max(most, b);
@@ -73,23 +69,12 @@ final class RoundsStorm implements Storm {
         }
 
         @Override
-        public void run() {
-            try {
-                machine.cpus.bind(cpu);
-                stop.awaitStart();
-                long before = ThreadAllocation.current();
-                long rounds = limit.timed() ? Long.MAX_VALUE : limit.operations();
-                for (long r = 0; r < rounds && !stop.stopped(); r++) {
-                    for (int p = 0; p < pools.length; p++) {
-                        round(p, pools[p], plan.blocks().get(p));
-                    }
+        void work() {
+            long rounds = limit.timed() ? Long.MAX_VALUE : limit.operations();
+            for (long r = 0; r < rounds && !stop.stopped(); r++) {
+                for (int p = 0; p < pools.length; p++) {
+                    round(p, pools[p], plan.blocks().get(p));
                 }
-                allocatedBytes = ThreadAllocation.current() - before;
-            } catch (Throwable t) {
-                error = t;
-                stop.stop();
-            } finally {
-                done = true;
             }
         }
 

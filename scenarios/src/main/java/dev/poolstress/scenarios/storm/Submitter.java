@@ -13,21 +13,18 @@ import org.HdrHistogram.Histogram;
  *
  * <p>The loop allocates nothing: the batch arrays and the histogram are made up front.
  */
-final class Submitter implements Runnable {
+final class Submitter extends BoundWorker {
     final int index;
-    final int cpu;
     /** Commands published and not yet completed; completions decrement it. */
     final AtomicLong inFlight = new AtomicLong();
     final Histogram allocLatency = Latency.newHistogram();
 
-    private final Cpus cpus;
     private final DmaPool[] pools;
     private final RingBuffer<Command> ring;
     private final int depth;
     private final int batch;
     private final boolean randomPool;
     private final long operations;
-    private final StopSignal stop;
     private final boolean timed;
     private final long[] batchDma;
     private final int[] batchPool;
@@ -37,26 +34,21 @@ final class Submitter implements Runnable {
     long allocated;
     long failures;
     long published;
-    long allocatedBytes;
-    Throwable error;
-    volatile boolean done;
     private long sequence;
     private final XorShift random;
     private int nextPool;
 
     Submitter(int index, int cpu, Cpus cpus, DmaPool[] pools, RingBuffer<Command> ring, int depth, int batch,
               boolean randomPool, long operations, StopSignal stop, boolean timed) {
+        super(cpu, cpus, stop);
         this.timed = timed;
         this.index = index;
-        this.cpu = cpu;
-        this.cpus = cpus;
         this.pools = pools;
         this.ring = ring;
         this.depth = depth;
         this.batch = batch;
         this.randomPool = randomPool;
         this.operations = operations;
-        this.stop = stop;
         this.batchDma = new long[batch];
         this.batchPool = new int[batch];
         this.batchTag = new long[batch];
@@ -65,22 +57,7 @@ final class Submitter implements Runnable {
     }
 
     @Override
-    public void run() {
-        try {
-            cpus.bind(cpu);
-            stop.awaitStart();
-            long before = ThreadAllocation.current();
-            submit();
-            allocatedBytes = ThreadAllocation.current() - before;
-        } catch (Throwable t) {
-            error = t;
-            stop.stop();
-        } finally {
-            done = true;
-        }
-    }
-
-    private void submit() {
+    void work() {
         while (!stop.stopped() && (operations == 0 || attempts < operations)) {
             int n = operations == 0 ? batch : (int) Math.min(batch, operations - attempts);
             int spins = 0;
