@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.poolstress.engine.LockStrategies;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
+import dev.poolstress.scenarios.cli.OptionBounds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code poolstress bench dmapool-test}: the seed's table, legacy against stack, beside the seed's own ratios. */
@@ -52,9 +52,9 @@ public final class DmapoolTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        requireAtLeast("--rounds", rounds, 1);
-        requireAtLeast("--warmup", warmup, 0);
-        requireAtLeast("--repeat", repeat, 1);
+        OptionBounds.requireAtLeast(spec.commandLine(), "--rounds", rounds, 1);
+        OptionBounds.requireAtLeast(spec.commandLine(), "--warmup", warmup, 0);
+        OptionBounds.requireAtLeast(spec.commandLine(), "--repeat", repeat, 1);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("dmapool-test: lock %s, %d rounds, %d warm-up rounds, median of %d run%s%n", lock, rounds,
                 warmup, repeat, repeat == 1 ? "" : "s");
@@ -91,12 +91,5 @@ public final class DmapoolTestCommand implements Callable<Integer> {
 
     private static String ratio(Double ratio) {
         return ratio == null ? "-" : String.format(Locale.ROOT, "%.1f", ratio);
-    }
-
-    private void requireAtLeast(String option, int value, int least) {
-        if (value < least) {
-            throw new ParameterException(spec.commandLine(), option + " must be at least " + least + ", was "
-                    + value);
-        }
     }
 }

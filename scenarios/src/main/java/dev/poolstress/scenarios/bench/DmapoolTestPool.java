@@ -1,23 +1,27 @@
 package dev.poolstress.scenarios.bench;
 
-import dev.poolstress.engine.Device;
+import dev.poolstress.scenarios.catalog.Catalog;
+import dev.poolstress.scenarios.storm.PoolSpec;
+import dev.poolstress.scenarios.storm.RoundsStormPlan;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One pool of the kernel's {@code mm/dmapool_test.c}: its creation parameters and how many blocks each round
- * allocates, {@code clamp((PAGE_SIZE / size) * 512, 1024, 8192)} as in the kernel's {@code nr_blocks}.
+ * allocates. The pools are the catalog's built-in {@code dmapool-test} scenario, and the block counts its plan's
+ * ({@link RoundsStormPlan#kernelBlocks}), so the bench and the storm of that scenario cannot drift apart.
  */
-public record DmapoolTestPool(int size, int align, int boundary) {
-    /** The kernel's {@code pool_parms}, in its order. */
-    public static final List<DmapoolTestPool> KERNEL = List.of(
-            new DmapoolTestPool(16, 16, 0),
-            new DmapoolTestPool(64, 64, 0),
-            new DmapoolTestPool(256, 256, 0),
-            new DmapoolTestPool(1024, 1024, 0),
-            new DmapoolTestPool(4096, 4096, 0),
-            new DmapoolTestPool(68, 32, 4096));
+public record DmapoolTestPool(int size, int align, int boundary, int blocks) {
+    /** The kernel's {@code pool_parms}, in its order, as the built-in scenario lists them. */
+    public static final List<DmapoolTestPool> KERNEL = fromCatalog();
 
-    public int blocks() {
-        return Math.max(1024, Math.min(8192, (Device.PAGE_SIZE / size) * 512));
+    private static List<DmapoolTestPool> fromCatalog() {
+        RoundsStormPlan plan = (RoundsStormPlan) new Catalog().builtIn("dmapool-test").plan();
+        List<DmapoolTestPool> pools = new ArrayList<>();
+        for (int i = 0; i < plan.pools().size(); i++) {
+            PoolSpec spec = plan.pools().get(i);
+            pools.add(new DmapoolTestPool(spec.size(), spec.align(), spec.boundary(), plan.blocks().get(i)));
+        }
+        return List.copyOf(pools);
     }
 }

@@ -11,6 +11,7 @@ import dev.poolstress.scenarios.bench.micro.PerCpuSizingLocalBenchmark;
 import dev.poolstress.scenarios.bench.micro.PerCpuSizingRemoteBenchmark;
 import dev.poolstress.scenarios.bench.micro.StrategyPairBenchmark;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
+import dev.poolstress.scenarios.cli.OptionBounds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -161,10 +162,7 @@ public final class MicroCommand implements Callable<Integer> {
 
     private int atLeast(String option, Integer value, int fallback, int least) {
         int chosen = value != null ? value : fallback;
-        if (chosen < least) {
-            throw new ParameterException(spec.commandLine(), option + " must be at least " + least + ", was "
-                    + chosen);
-        }
+        OptionBounds.requireAtLeast(spec.commandLine(), option, chosen, least);
         return chosen;
     }
 

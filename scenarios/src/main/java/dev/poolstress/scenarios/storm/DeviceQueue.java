@@ -41,7 +41,7 @@ final class DeviceQueue implements EventHandler<Command>, IrqHandler {
     /** Completions per submitter not yet subtracted from its in-flight count. */
     private final long[] unsettled;
     private int spreadNext;
-    private long random;
+    private final XorShift random;
 
     DeviceQueue(int index, int queues, Cpus cpus, DmaPool[] pools, Submitter[] submitters, long serviceNanos,
                 IrqRouting routing, OwnershipLedger ledger, StopSignal stop, boolean timed) {
@@ -57,7 +57,7 @@ final class DeviceQueue implements EventHandler<Command>, IrqHandler {
         this.stop = stop;
         this.unsettled = new long[submitters.length];
         this.spreadNext = index % cpus.count();
-        this.random = 0xD1B54A32D192ED03L * (index + 1);
+        this.random = new XorShift(0xD1B54A32D192ED03L * (index + 1));
     }
 
     @Override
@@ -115,11 +115,7 @@ final class DeviceQueue implements EventHandler<Command>, IrqHandler {
                 ledger.note(command.pool, dma, command.tag, found);
             } else {
                 if (timed) {
-                    long start = System.nanoTime();
-                    pool.free(dma);
-                    long end = System.nanoTime();
-                    Latency.record(freeLatency, end - start);
-                    lastCompletion = end;
+                    lastCompletion = Latency.timedFree(pool, dma, freeLatency);
                 } else {
                     pool.free(dma);
                 }
@@ -169,10 +165,7 @@ final class DeviceQueue implements EventHandler<Command>, IrqHandler {
                 spreadNext = cpu + 1 == cpus.count() ? 0 : cpu + 1;
                 return cpu;
             default:
-                random ^= random << 13;
-                random ^= random >>> 7;
-                random ^= random << 17;
-                return (int) Math.floorMod(random, (long) cpus.count());
+                return random.nextInt(cpus.count());
         }
     }
 }

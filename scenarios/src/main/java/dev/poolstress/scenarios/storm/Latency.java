@@ -1,5 +1,6 @@
 package dev.poolstress.scenarios.storm;
 
+import dev.poolstress.engine.DmaPool;
 import org.HdrHistogram.Histogram;
 
 /** Latency percentiles in nanoseconds, read from an HdrHistogram once a storm is over. */
@@ -17,6 +18,23 @@ public record Latency(long count, long p50, long p99, long p999, long max) {
     /** A histogram for one recording thread: 1 ns to 60 s at three significant digits, never resized. */
     static Histogram newHistogram() {
         return new Histogram(1, 60_000_000_000L, 3);
+    }
+
+    /** {@code pool.alloc()}, its time recorded in {@code histogram}. */
+    static long timedAlloc(DmaPool pool, Histogram histogram) {
+        long start = System.nanoTime();
+        long dma = pool.alloc();
+        record(histogram, System.nanoTime() - start);
+        return dma;
+    }
+
+    /** {@code pool.free(dma)}, its time recorded in {@code histogram}; returns the clock when the free returned. */
+    static long timedFree(DmaPool pool, long dma, Histogram histogram) {
+        long start = System.nanoTime();
+        pool.free(dma);
+        long end = System.nanoTime();
+        record(histogram, end - start);
+        return end;
     }
 
     /** Records without allocating: a value out of range is clamped, so a stall shows as the maximum. */

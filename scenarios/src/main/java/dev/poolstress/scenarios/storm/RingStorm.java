@@ -41,6 +41,7 @@ final class RingStorm implements Storm {
     private final OwnershipLedger ledger = new OwnershipLedger();
     private final List<Thread> queueThreads = new ArrayList<>();
 
+    private StormMachine machine;
     private Cpus cpus;
     private Device device;
     private DmaPool[] pools;
@@ -69,20 +70,16 @@ final class RingStorm implements Storm {
         }
         started = true;
         heapBefore = ThreadAllocation.heapUsedAfterGc();
-        contention = timed ? ContentionBaseline.measure(strategy) : new Contention(0, 0);
-        cpus = Cpus.of(plan.cpus());
-        device = Device.create("storm", cpus);
-        pools = new DmaPool[plan.pools().size()];
+        machine = new StormMachine(plan.cpus(), plan.pools(), plan.algorithm(), plan.debug(), strategy, timed);
+        contention = machine.contention;
+        cpus = machine.cpus;
+        device = machine.device;
+        pools = machine.pools;
         for (int i = 0; i < pools.length; i++) {
-            PoolSpec spec = plan.pools().get(i);
-            pools[i] = DmaPool.builder(spec.name(), device).size(spec.size()).align(spec.align())
-                    .boundary(spec.boundary()).algorithm(plan.algorithm()).debug(plan.debug())
-                    .lock(blocks -> timed ? new TimedLockStrategy(strategy.apply(blocks), contention)
-                            : strategy.apply(blocks)).build();
-            prefill(i, pools[i], spec.prefill());
+            prefill(i, pools[i], plan.pools().get(i).prefill());
         }
         contention.reset();
-        pagesBefore = pages();
+        pagesBefore = machine.pages();
         device.injectFaults(plan.faults().create());
 
         int ringSize = Integer.highestOneBit(Math.max(64, plan.depth() * plan.submitterCpus().size()) * 2 - 1);
@@ -181,16 +178,9 @@ final class RingStorm implements Storm {
         audit.reconcile("commands published = commands completed", published, completed);
         audit.reconcile("commands completed = blocks freed + tag mismatches + failed frees", completed,
                 freed + mismatched + freeErrors);
-        String[] names = new String[pools.length];
-        for (int i = 0; i < pools.length; i++) {
-            names[i] = pools[i].name();
-        }
-        audit.doubleOwned(ledger.count(), ledger.describe(names));
-        long pagesGrown = pages() - pagesBefore;
+        long pagesGrown = machine.pages() - pagesBefore;
         long pageFailures = device.pageFailures();
-        for (DmaPool pool : pools) {
-            audit.audit(pool);
-        }
+        machine.audit(audit, ledger);
         LossReport loss = audit.report();
         Latency allocLatency = Latency.of(alloc);
         Latency freeLatency = Latency.of(free);
@@ -205,6 +195,7 @@ final class RingStorm implements Storm {
         pools = null;
         device = null;
         cpus = null;
+        machine = null;
         long heapAfter = ThreadAllocation.heapUsedAfterGc();
         return new StormResult(strategyId, last - stop.startNanos(), freed, failures, allocLatency,
                 freeLatency, contention.calls(), contention.waited(), contention.waitNanos(), pagesGrown,
@@ -234,14 +225,6 @@ final class RingStorm implements Storm {
                 ledger.note(poolIndex, taken[i], tag, found);
             }
         }
-    }
-
-    private long pages() {
-        long pages = 0;
-        for (DmaPool pool : pools) {
-            pages += pool.stats().nrPages();
-        }
-        return pages;
     }
 
     private Thread queueThread(Runnable runnable) {

@@ -1,10 +1,8 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
-import dev.poolstress.engine.cpu.Cpus;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
@@ -29,8 +27,7 @@ final class RoundsStorm implements Storm {
     private final StopSignal stop = new StopSignal();
     private final OwnershipLedger ledger = new OwnershipLedger();
 
-    private Cpus cpus;
-    private Device device;
+    private StormMachine machine;
     private DmaPool[] pools;
     private Contention contention;
     private Worker[] workers;
@@ -49,9 +46,8 @@ final class RoundsStorm implements Storm {
     }
 
     /** One thread's rounds. */
-    private final class Worker implements Runnable {
+    private final class Worker extends BoundWorker {
         final int index;
-        final int cpu;
         final long[] blocks;
         final Histogram allocLatency = Latency.newHistogram();
         final Histogram freeLatency = Latency.newHistogram();
@@ -59,15 +55,12 @@ final class RoundsStorm implements Storm {
         long failures;
         long freed;
         long mismatched;
-        long allocatedBytes;
         long sequence;
         long lastFree;
-        Throwable error;
-        volatile boolean done;
 
         Worker(int index) {
+            super(index % plan.cpus(), machine.cpus, RoundsStorm.this.stop);
             this.index = index;
-            this.cpu = index % plan.cpus();
             int most = 0;
             for (int b : plan.blocks()) {
                 most = Math.max(most, b);
@@ -76,37 +69,19 @@ final class RoundsStorm implements Storm {
         }
 
         @Override
-        public void run() {
-            try {
-                cpus.bind(cpu);
-                stop.awaitStart();
-                long before = ThreadAllocation.current();
-                long rounds = limit.timed() ? Long.MAX_VALUE : limit.operations();
-                for (long r = 0; r < rounds && !stop.stopped(); r++) {
-                    for (int p = 0; p < pools.length; p++) {
-                        round(p, pools[p], plan.blocks().get(p));
-                    }
+        void work() {
+            long rounds = limit.timed() ? Long.MAX_VALUE : limit.operations();
+            for (long r = 0; r < rounds && !stop.stopped(); r++) {
+                for (int p = 0; p < pools.length; p++) {
+                    round(p, pools[p], plan.blocks().get(p));
                 }
-                allocatedBytes = ThreadAllocation.current() - before;
-            } catch (Throwable t) {
-                error = t;
-                stop.stop();
-            } finally {
-                done = true;
             }
         }
 
         private void round(int p, DmaPool pool, int count) {
             int n = 0;
             for (int i = 0; i < count; i++) {
-                long dma;
-                if (timed) {
-                    long start = System.nanoTime();
-                    dma = pool.alloc();
-                    Latency.record(allocLatency, System.nanoTime() - start);
-                } else {
-                    dma = pool.alloc();
-                }
+                long dma = timed ? Latency.timedAlloc(pool, allocLatency) : pool.alloc();
                 attempts++;
                 if (dma == DmaPool.NULL) {
                     failures++;
@@ -125,10 +100,7 @@ final class RoundsStorm implements Storm {
                     continue;
                 }
                 if (timed) {
-                    long start = System.nanoTime();
-                    pool.free(dma);
-                    lastFree = System.nanoTime();
-                    Latency.record(freeLatency, lastFree - start);
+                    lastFree = Latency.timedFree(pool, dma, freeLatency);
                 } else {
                     pool.free(dma);
                 }
@@ -148,17 +120,9 @@ final class RoundsStorm implements Storm {
         }
         started = true;
         heapBefore = ThreadAllocation.heapUsedAfterGc();
-        contention = timed ? ContentionBaseline.measure(strategy) : new Contention(0, 0);
-        cpus = Cpus.of(plan.cpus());
-        device = Device.create("storm", cpus);
-        pools = new DmaPool[plan.pools().size()];
-        for (int i = 0; i < pools.length; i++) {
-            PoolSpec spec = plan.pools().get(i);
-            pools[i] = DmaPool.builder(spec.name(), device).size(spec.size()).align(spec.align())
-                    .boundary(spec.boundary()).algorithm(plan.algorithm()).debug(plan.debug())
-                    .lock(blocks -> timed ? new TimedLockStrategy(strategy.apply(blocks), contention)
-                            : strategy.apply(blocks)).build();
-        }
+        machine = new StormMachine(plan.cpus(), plan.pools(), plan.algorithm(), plan.debug(), strategy, timed);
+        contention = machine.contention;
+        pools = machine.pools;
         workers = new Worker[plan.threads()];
         threads = new Thread[plan.threads()];
         for (int i = 0; i < workers.length; i++) {
@@ -191,7 +155,7 @@ final class RoundsStorm implements Storm {
                 break;
             }
         }
-        LossAudit audit = new LossAudit(cpus, device);
+        LossAudit audit = new LossAudit(machine.cpus, machine.device);
         Histogram alloc = Latency.newHistogram();
         Histogram free = Latency.newHistogram();
         long attempts = 0;
@@ -218,17 +182,9 @@ final class RoundsStorm implements Storm {
         }
         audit.reconcile("allocation attempts = blocks freed + tag mismatches + NULL allocations", attempts,
                 freed + mismatched + failures);
-        String[] names = new String[pools.length];
-        long pages = 0;
-        for (int i = 0; i < pools.length; i++) {
-            names[i] = pools[i].name();
-            pages += pools[i].stats().nrPages();
-        }
-        audit.doubleOwned(ledger.count(), ledger.describe(names));
-        long pageFailures = device.pageFailures();
-        for (DmaPool pool : pools) {
-            audit.audit(pool);
-        }
+        long pages = machine.pages();
+        long pageFailures = machine.device.pageFailures();
+        machine.audit(audit, ledger);
         LossReport loss = audit.report();
         Latency allocLatency = Latency.of(alloc);
         Latency freeLatency = Latency.of(free);
@@ -238,8 +194,7 @@ final class RoundsStorm implements Storm {
         workers = null;
         threads = null;
         pools = null;
-        device = null;
-        cpus = null;
+        machine = null;
         long heapAfter = ThreadAllocation.heapUsedAfterGc();
         return new StormResult(strategyId, last - stop.startNanos(), freed, failures, allocLatency,
                 freeLatency, contention.calls(), contention.waited(), contention.waitNanos(), pages,

@@ -1,5 +1,6 @@
 package dev.poolstress.scenarios.storm;
 
+import dev.poolstress.engine.Device;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import java.util.List;
@@ -42,7 +43,7 @@ public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<
 
     /** The kernel test's block count for a size: {@code clamp((PAGE_SIZE / size) * 512, 1024, 8192)}. */
     public static int kernelBlocks(int size) {
-        return Math.max(1024, Math.min(8192, (4096 / size) * 512));
+        return Math.max(1024, Math.min(8192, (Device.PAGE_SIZE / size) * 512));
     }
 
     @Override

@@ -13,21 +13,18 @@ import org.HdrHistogram.Histogram;
  *
  * <p>The loop allocates nothing: the batch arrays and the histogram are made up front.
  */
-final class Submitter implements Runnable {
+final class Submitter extends BoundWorker {
     final int index;
-    final int cpu;
     /** Commands published and not yet completed; completions decrement it. */
     final AtomicLong inFlight = new AtomicLong();
     final Histogram allocLatency = Latency.newHistogram();
 
-    private final Cpus cpus;
     private final DmaPool[] pools;
     private final RingBuffer<Command> ring;
     private final int depth;
     private final int batch;
     private final boolean randomPool;
     private final long operations;
-    private final StopSignal stop;
     private final boolean timed;
     private final long[] batchDma;
     private final int[] batchPool;
@@ -37,50 +34,30 @@ final class Submitter implements Runnable {
     long allocated;
     long failures;
     long published;
-    long allocatedBytes;
-    Throwable error;
-    volatile boolean done;
     private long sequence;
-    private long random;
+    private final XorShift random;
     private int nextPool;
 
     Submitter(int index, int cpu, Cpus cpus, DmaPool[] pools, RingBuffer<Command> ring, int depth, int batch,
               boolean randomPool, long operations, StopSignal stop, boolean timed) {
+        super(cpu, cpus, stop);
         this.timed = timed;
         this.index = index;
-        this.cpu = cpu;
-        this.cpus = cpus;
         this.pools = pools;
         this.ring = ring;
         this.depth = depth;
         this.batch = batch;
         this.randomPool = randomPool;
         this.operations = operations;
-        this.stop = stop;
         this.batchDma = new long[batch];
         this.batchPool = new int[batch];
         this.batchTag = new long[batch];
-        this.random = 0x9E3779B97F4A7C15L * (index + 1);
+        this.random = new XorShift(0x9E3779B97F4A7C15L * (index + 1));
         this.nextPool = index % pools.length;
     }
 
     @Override
-    public void run() {
-        try {
-            cpus.bind(cpu);
-            stop.awaitStart();
-            long before = ThreadAllocation.current();
-            submit();
-            allocatedBytes = ThreadAllocation.current() - before;
-        } catch (Throwable t) {
-            error = t;
-            stop.stop();
-        } finally {
-            done = true;
-        }
-    }
-
-    private void submit() {
+    void work() {
         while (!stop.stopped() && (operations == 0 || attempts < operations)) {
             int n = operations == 0 ? batch : (int) Math.min(batch, operations - attempts);
             int spins = 0;
@@ -94,14 +71,7 @@ final class Submitter implements Runnable {
             for (int i = 0; i < n; i++) {
                 int p = choosePool();
                 DmaPool pool = pools[p];
-                long dma;
-                if (timed) {
-                    long start = System.nanoTime();
-                    dma = pool.alloc();
-                    Latency.record(allocLatency, System.nanoTime() - start);
-                } else {
-                    dma = pool.alloc();
-                }
+                long dma = timed ? Latency.timedAlloc(pool, allocLatency) : pool.alloc();
                 attempts++;
                 if (dma == DmaPool.NULL) {
                     failures++;
@@ -139,10 +109,7 @@ final class Submitter implements Runnable {
             return 0;
         }
         if (randomPool) {
-            random ^= random << 13;
-            random ^= random >>> 7;
-            random ^= random << 17;
-            return (int) Math.floorMod(random, (long) pools.length);
+            return random.nextInt(pools.length);
         }
         int p = nextPool;
         nextPool = p + 1 == pools.length ? 0 : p + 1;

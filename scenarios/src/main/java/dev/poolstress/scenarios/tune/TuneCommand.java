@@ -4,6 +4,7 @@ import dev.poolstress.engine.LockStrategies;
 import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.catalog.ScenarioException;
+import dev.poolstress.scenarios.cli.OptionBounds;
 import dev.poolstress.scenarios.report.TuneHtml;
 import dev.poolstress.scenarios.report.TuneJson;
 import dev.poolstress.scenarios.report.TuneTable;
@@ -104,17 +105,15 @@ public final class TuneCommand implements Callable<Integer> {
                 throw new ParameterException(cmd, e.getMessage(), e);
             }
         }
-        if (runs < 1) {
-            throw new ParameterException(cmd, "--runs must be at least 1, was " + runs);
-        }
+        OptionBounds.requireAtLeast(cmd, "--runs", runs, 1);
         if (warmups < 0) {
             throw new ParameterException(cmd, "--warmups must not be negative, was " + warmups);
         }
         if (duration != null && operations != null) {
             throw new ParameterException(cmd, "give --duration or --operations, not both");
         }
-        if (operations != null && operations < 1) {
-            throw new ParameterException(cmd, "--operations must be at least 1, was " + operations);
+        if (operations != null) {
+            OptionBounds.requireAtLeast(cmd, "--operations", operations, 1);
         }
         StormLimit limit = duration != null ? StormLimit.duration(duration)
                 : operations != null ? StormLimit.operations(operations) : null;

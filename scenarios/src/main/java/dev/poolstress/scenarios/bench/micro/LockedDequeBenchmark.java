@@ -3,13 +3,11 @@ package dev.poolstress.scenarios.bench.micro;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * The textbook free list: an {@code ArrayDeque} of handles behind one {@code ReentrantLock}, taken once to pop and
@@ -19,29 +17,18 @@ import org.openjdk.jmh.annotations.Threads;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class LockedDequeBenchmark {
-    private final ArrayDeque<Long> free = new ArrayDeque<>(64);
+public class LockedDequeBenchmark extends HandleListBenchmark {
+    private final ArrayDeque<Long> free = new ArrayDeque<>(HANDLES);
     private final ReentrantLock lock = new ReentrantLock();
 
     public LockedDequeBenchmark() {
-        for (int i = 0; i < 64; i++) {
-            free.push(Long.valueOf((1L << 32) + 64L * i));
+        for (int i = 0; i < HANDLES; i++) {
+            free.push(handle(i));
         }
     }
 
-    @Benchmark
-    @Threads(1)
-    public Long oneThread() {
-        return pair();
-    }
-
-    @Benchmark
-    @Threads(2)
-    public Long twoThreads() {
-        return pair();
-    }
-
-    private Long pair() {
+    @Override
+    protected Long pair() {
         Long block;
         lock.lock();
         try {

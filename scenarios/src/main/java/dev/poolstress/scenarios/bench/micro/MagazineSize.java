@@ -1,6 +1,5 @@
 package dev.poolstress.scenarios.bench.micro;
 
-import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.percpu.PerCpuStackCache;
@@ -37,19 +36,7 @@ public record MagazineSize(int capacity, int batch) {
      * blocks first so that a measured pair never waits for a page.
      */
     DmaPool grownPool(Cpus cpus, int blocks) {
-        DmaPool pool = DmaPool.builder("sizing", Device.create("sizing", cpus))
-                .size(64).align(64).algorithm("stack").debug(false)
-                .lock(free -> new PerCpuStackCache(free, capacity, batch)).build();
-        long[] grown = new long[blocks];
-        for (int i = 0; i < grown.length; i++) {
-            grown[i] = pool.alloc();
-            if (grown[i] == DmaPool.NULL) {
-                throw new IllegalStateException("the device refused a page while the pool was being grown");
-            }
-        }
-        for (long dma : grown) {
-            pool.free(dma);
-        }
-        return pool;
+        return PairPool.grown("sizing", cpus, pool -> pool.lock(free -> new PerCpuStackCache(free, capacity, batch)),
+                blocks);
     }
 }

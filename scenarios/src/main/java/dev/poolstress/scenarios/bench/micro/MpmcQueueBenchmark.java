@@ -2,13 +2,11 @@ package dev.poolstress.scenarios.bench.micro;
 
 import java.util.concurrent.TimeUnit;
 import org.jctools.queues.MpmcArrayQueue;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * A lock-free free list from a library: JCTools' bounded {@code MpmcArrayQueue} of 64 preallocated {@code Long}
@@ -18,28 +16,17 @@ import org.openjdk.jmh.annotations.Threads;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class MpmcQueueBenchmark {
-    private final MpmcArrayQueue<Long> free = new MpmcArrayQueue<>(64);
+public class MpmcQueueBenchmark extends HandleListBenchmark {
+    private final MpmcArrayQueue<Long> free = new MpmcArrayQueue<>(HANDLES);
 
     public MpmcQueueBenchmark() {
-        for (int i = 0; i < 64; i++) {
-            free.offer(Long.valueOf((1L << 32) + 64L * i));
+        for (int i = 0; i < HANDLES; i++) {
+            free.offer(handle(i));
         }
     }
 
-    @Benchmark
-    @Threads(1)
-    public Long oneThread() {
-        return pair();
-    }
-
-    @Benchmark
-    @Threads(2)
-    public Long twoThreads() {
-        return pair();
-    }
-
-    private Long pair() {
+    @Override
+    protected Long pair() {
         Long block = free.poll();
         free.offer(block);
         return block;

@@ -39,18 +39,7 @@ public class StrategyPairBenchmark {
     @Setup(Level.Trial)
     public void createPool() {
         cpus = Cpus.of(2);
-        pool = DmaPool.builder("micro", Device.create("micro", cpus))
-                .size(64).align(64).algorithm("stack").debug(false).lock(strategy).build();
-        long[] blocks = new long[GROWN_BLOCKS];
-        for (int i = 0; i < blocks.length; i++) {
-            blocks[i] = pool.alloc();
-            if (blocks[i] == DmaPool.NULL) {
-                throw new IllegalStateException("the device refused a page while the pool was being grown");
-            }
-        }
-        for (long dma : blocks) {
-            pool.free(dma);
-        }
+        pool = PairPool.grown("micro", cpus, builder -> builder.lock(strategy), GROWN_BLOCKS);
     }
 
     /** Destroying checks that every pair gave its block back: it fails on a busy pool. */
