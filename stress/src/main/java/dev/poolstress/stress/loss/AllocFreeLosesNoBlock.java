@@ -1,0 +1,79 @@
+package dev.poolstress.stress.loss;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import dev.poolstress.engine.DmaPool;
+import dev.poolstress.stress.subject.Census;
+import dev.poolstress.stress.subject.Subject;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.I_Result;
+
+/**
+ * No loss: after any interleaving of frees and allocations on two CPUs, every block is free once or owned once and
+ * {@code nrActive} agrees. Each CPU frees a block the state allocated, then allocates one, so a free on one CPU
+ * meets the other CPU's free (counters) and its allocation (the link the free writes). Run:
+ * <pre>
+ *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
+ *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t AllocFreeLosesNoBlock
+ * </pre>
+ * Sample (spin-mcs, quick): {@code 0: 9,523,200 Acceptable}; the catalog's unlocked free shows {@code 2} and
+ * {@code 5}.
+ */
+@JCStressTest
+@Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "frees and allocations serialised in any order: "
+        + "two owned blocks, nrActive 2, every other block free once")
+@Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs allocated one block: an allocation "
+        + "popped a head whose push had not finished")
+@Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "an allocated block is still on a free list: a "
+        + "free's head update overwrote the other CPU's pop")
+@Outcome(id = Census.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: two pushes linked the "
+        + "same head")
+@Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "a freed block vanished: one CPU's push was overwritten "
+        + "by the other's, or a pop followed a link not yet written")
+@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 2: an active or cached count "
+        + "update was lost between the CPUs")
+@Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw: a pop followed a garbage link")
+@Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
+        + "injected")
+@State
+public class AllocFreeLosesNoBlock {
+    private final DmaPool pool = Subject.grownPool();
+    private final long given0 = pool.alloc();
+    private final long given1 = pool.alloc();
+    private long taken0;
+    private long taken1;
+    private boolean failed0;
+    private boolean failed1;
+
+    @Actor
+    public void cpu0() {
+        Subject.CPUS.bind(0);
+        try {
+            pool.free(given0);
+            taken0 = pool.alloc();
+        } catch (RuntimeException e) {
+            failed0 = true;
+        }
+    }
+
+    @Actor
+    public void cpu1() {
+        Subject.CPUS.bind(1);
+        try {
+            pool.free(given1);
+            taken1 = pool.alloc();
+        } catch (RuntimeException e) {
+            failed1 = true;
+        }
+    }
+
+    @Arbiter
+    public void census(I_Result r) {
+        r.r1 = Census.take(pool, failed0 || failed1, taken0, taken1);
+    }
+}
