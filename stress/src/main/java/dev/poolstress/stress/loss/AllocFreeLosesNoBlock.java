@@ -15,8 +15,8 @@ import org.openjdk.jcstress.infra.results.I_Result;
 
 /**
  * No loss: after any interleaving of frees and allocations on two CPUs, every block is free once or owned once and
- * {@code nrActive} agrees. Each CPU frees a block the state allocated, then allocates one, so a free on one CPU
- * meets the other CPU's free (counters) and its allocation (the link the free writes). Run:
+ * {@code nrActive} agrees. Each CPU frees {@value #ROUNDS} blocks the state allocated, then allocates as many, so
+ * frees on one CPU meet the other CPU's frees (counters) and its allocations (the link a free writes). Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t AllocFreeLosesNoBlock
@@ -26,7 +26,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  */
 @JCStressTest
 @Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "frees and allocations serialised in any order: "
-        + "two owned blocks, nrActive 2, every other block free once")
+        + "six owned blocks, nrActive 6, every other block free once")
 @Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs allocated one block: an allocation "
         + "popped a head whose push had not finished")
 @Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "an allocated block is still on a free list: a "
@@ -35,27 +35,40 @@ import org.openjdk.jcstress.infra.results.I_Result;
         + "same head")
 @Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "a freed block vanished: one CPU's push was overwritten "
         + "by the other's, or a pop followed a link not yet written")
-@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 2: an active or cached count "
+@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 6: an active or cached count "
         + "update was lost between the CPUs")
 @Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw: a pop followed a garbage link")
 @Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
         + "injected")
 @State
 public class AllocFreeLosesNoBlock {
+    private static final int ROUNDS = 3;
+
     private final DmaPool pool = Subject.grownPool();
-    private final long given0 = pool.alloc();
-    private final long given1 = pool.alloc();
-    private long taken0;
-    private long taken1;
+    private final long[] given0 = allocate(pool);
+    private final long[] given1 = allocate(pool);
+    private final long[] taken = new long[2 * ROUNDS];
     private boolean failed0;
     private boolean failed1;
+
+    private static long[] allocate(DmaPool pool) {
+        long[] blocks = new long[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            blocks[i] = pool.alloc();
+        }
+        return blocks;
+    }
 
     @Actor
     public void cpu0() {
         Subject.CPUS.bind(0);
         try {
-            pool.free(given0);
-            taken0 = pool.alloc();
+            for (long dma : given0) {
+                pool.free(dma);
+            }
+            for (int i = 0; i < ROUNDS; i++) {
+                taken[i] = pool.alloc();
+            }
         } catch (RuntimeException e) {
             failed0 = true;
         }
@@ -65,8 +78,12 @@ public class AllocFreeLosesNoBlock {
     public void cpu1() {
         Subject.CPUS.bind(1);
         try {
-            pool.free(given1);
-            taken1 = pool.alloc();
+            for (long dma : given1) {
+                pool.free(dma);
+            }
+            for (int i = ROUNDS; i < 2 * ROUNDS; i++) {
+                taken[i] = pool.alloc();
+            }
         } catch (RuntimeException e) {
             failed1 = true;
         }
@@ -74,6 +91,6 @@ public class AllocFreeLosesNoBlock {
 
     @Arbiter
     public void census(I_Result r) {
-        r.r1 = Census.take(pool, failed0 || failed1, taken0, taken1);
+        r.r1 = Census.take(pool, failed0 || failed1, taken);
     }
 }

@@ -105,7 +105,11 @@ public final class RaceCommand implements Callable<Integer> {
             out.println("jcstress report: " + report);
         }
         if (junit != null) {
-            JUnitXml.write(junit, catalog ? "poolstress-race-catalog" : "poolstress-race", result.verdicts());
+            if (catalog) {
+                JUnitXml.write(junit, "poolstress-race-catalog", CatalogScore.asVerdicts(result.verdicts()));
+            } else {
+                JUnitXml.write(junit, "poolstress-race", result.verdicts());
+            }
             out.println("JUnit XML: " + junit.toAbsolutePath());
         }
         out.printf("wall time: %ds%n", result.wallTime().toSeconds());

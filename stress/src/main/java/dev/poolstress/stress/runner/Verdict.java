@@ -7,7 +7,8 @@ import java.util.List;
  * The runner's finding for one test against one strategy and algorithm.
  *
  * @param subject   the strategy id or class, with {@code /legacy} appended for the legacy algorithm
- * @param forbidden the failing outcomes seen, empty unless {@link Status#FORBIDDEN}
+ * @param forbidden the failing outcomes seen; empty unless {@link Status#FORBIDDEN} (and then only for a catalog
+ *                  entry no test caught, which {@code detail} explains)
  * @param detail    what went wrong, for errors, time-outs and tests that never ran
  * @param elapsed   from the start of the jcstress run to the end of the run, or to the first report of this test's
  *                  failure while it was running
@@ -35,7 +36,7 @@ public record Verdict(String subject, Suite.Test test, Status status, List<Outco
 
     /** One line: the forbidden outcomes and their counts, or the detail. */
     public String summary() {
-        if (status == Status.FORBIDDEN) {
+        if (status == Status.FORBIDDEN && !forbidden.isEmpty()) {
             StringBuilder out = new StringBuilder();
             for (Outcome o : forbidden) {
                 if (out.length() > 0) {
