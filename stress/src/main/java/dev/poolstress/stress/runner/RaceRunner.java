@@ -38,7 +38,7 @@ public final class RaceRunner {
         List<String> algorithms = request.catalog() ? List.of("stack") : request.tier().algorithms();
         for (String strategy : request.strategies()) {
             List<Suite.Test> tests = request.tests() != null ? Suite.matching(request.tests())
-                    : request.catalog() ? catchers(strategy) : Suite.TESTS;
+                    : request.catalog() ? catchers(strategy) : request.tier().tests();
             for (String algorithm : algorithms) {
                 for (Suite.Test test : tests) {
                     units.add(new Unit(strategy, algorithm, test));

@@ -101,7 +101,7 @@ class RaceCommandTest {
         assertEquals(LockStrategies.builtInIds(), request.strategies());
         assertEquals(Tier.CI, request.tier());
         assertEquals(Shard.WHOLE, request.shard());
-        assertEquals(LockStrategies.builtInIds().size() * Suite.TESTS.size(), RaceRunner.plan(request).size());
+        assertEquals(LockStrategies.builtInIds().size() * Tier.CI.tests().size(), RaceRunner.plan(request).size());
     }
 
     @Test
@@ -115,6 +115,15 @@ class RaceCommandTest {
         assertEquals(List.of("spin-mcs", "spin-mcs", "spin-mcs/legacy", "spin-mcs/legacy"),
                 units.subList(0, 4).stream().map(RaceRunner.Unit::subject).toList());
         assertTrue(units.stream().allMatch(u -> u.test().property().equals("ownership")));
+    }
+
+    @Test
+    void shouldGiveTheCiTierEveryTestThatMustCatchACatalogEntry() {
+        for (Class<? extends dev.poolstress.engine.LockStrategy> entry : dev.poolstress.stress.broken.Catalog.ENTRIES) {
+            for (Class<?> catcher : dev.poolstress.stress.broken.Catalog.catchers(entry)) {
+                assertTrue(Tier.CI.tests().contains(Suite.test(catcher)), catcher + " catches " + entry);
+            }
+        }
     }
 
     @Test
