@@ -15,14 +15,14 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 
 /**
- * An irq-context free racing a process-context allocation leaves the pool consistent. CPU 0 allocates twice in
- * process context; meanwhile a completion interrupt, delivered by the second actor to the other CPU (CPU 1), so the handler and the allocation meet only in the shared pool, frees two blocks the
- * state allocated. Run:
+ * An irq-context free racing a process-context allocation on another CPU leaves the pool consistent. CPU 0
+ * allocates twice in process context while the second actor delivers two completion interrupts to CPU 1, each
+ * freeing a block the state allocated; the handler and the allocation meet only in the shared pool. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
- *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=percpu" -t IrqFreeOnOtherCpuRacesAlloc
+ *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t IrqFreeOnOtherCpuRacesAlloc
  * </pre>
- * Sample (percpu, quick): {@code 0: 4,418,560 Acceptable}.
+ * Sample (spin-mcs, quick -sc false, 2 JVM configurations with a stress fork each): {@code 0: 608,976 Acceptable}.
  */
 @JCStressTest
 @Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the handler ran before, after or between the "

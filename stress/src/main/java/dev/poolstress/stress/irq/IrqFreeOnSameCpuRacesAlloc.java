@@ -15,14 +15,16 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 
 /**
- * An irq-context free racing a process-context allocation leaves the pool consistent. CPU 0 allocates twice in
- * process context; meanwhile a completion interrupt, delivered by the second actor to the CPU that is allocating (CPU 0), so the handler and the allocation contend for CPU 0's own per-CPU data as well as the pool, frees two blocks the
- * state allocated. Run:
+ * An irq-context free racing a process-context allocation on the same CPU leaves the pool consistent. CPU 0
+ * allocates twice in process context while the second actor delivers two completion interrupts to CPU 0, each
+ * freeing a block the state allocated; the handler and the allocation contend for CPU 0's own per-CPU data as well as
+ * for the pool. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
+ *        -f 1 -fsm 0 -iters 2 -time 200 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=percpu" -t IrqFreeOnSameCpuRacesAlloc
  * </pre>
- * Sample (percpu, quick): {@code 0: 4,418,560 Acceptable}.
+ * Sample (percpu, ci tier): {@code 0: 428,220 Acceptable}.
  */
 @JCStressTest
 @Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the handler ran before, after or between the "

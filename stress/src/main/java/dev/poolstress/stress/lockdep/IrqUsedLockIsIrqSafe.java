@@ -21,9 +21,10 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * report is the evidence; the forks must run with {@code -Dpoolstress.lockdep=true}. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
+ *        -f 1 -fsm 0 -iters 2 -time 200 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-ticket" -t IrqUsedLockIsIrqSafe
  * </pre>
- * Sample (spin-ticket, quick): {@code 0: 4,075,520 Acceptable}; the catalog's irq-unsafe spinlock shows {@code 1}.
+ * Sample (spin-ticket, ci tier): {@code 0: 494,417 Acceptable}; the catalog's irq-unsafe spinlock shows {@code 1}.
  */
 @JCStressTest
 @Outcome(id = "0", expect = ACCEPTABLE, desc = "every acquisition in process context had interrupts off, so the "

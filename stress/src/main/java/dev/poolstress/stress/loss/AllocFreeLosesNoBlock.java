@@ -19,10 +19,12 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * frees on one CPU meet the other CPU's frees (counters) and its allocations (the link a free writes). Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
+ *        -f 1 -fsm 0 -iters 2 -time 200 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t AllocFreeLosesNoBlock
  * </pre>
- * Sample (spin-mcs, quick): {@code 0: 9,523,200 Acceptable}; the catalog's unlocked free shows {@code 2} and
- * {@code 5}.
+ * Sample (spin-mcs, ci tier): {@code 0: 569,526 Acceptable}; the catalog's unlocked free shows
+ * {@code 1}, {@code 2}, {@code 4} and {@code 5}, its racy count {@code 5}, its early unlock {@code 1}, {@code 3} and
+ * {@code 4}.
  */
 @JCStressTest
 @Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "frees and allocations serialised in any order: "

@@ -20,9 +20,10 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * empty per-CPU stack where there is one (so it refills while CPU 0 pops). Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
+ *        -f 1 -fsm 0 -iters 2 -time 200 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t ConcurrentAllocsNeverShareABlock
  * </pre>
- * Sample (spin-mcs, quick): {@code 0: 13,071,360 Acceptable}; the broken TTAS lock of the catalog shows
+ * Sample (spin-mcs, ci tier): {@code 0: 812,070 Acceptable}; the broken TTAS lock of the catalog shows
  * {@code 1} (a block handed to both CPUs).
  */
 @JCStressTest

@@ -33,7 +33,7 @@ public record Shard(int index, int count) {
         return new Shard(index, count);
     }
 
-    /** This shard's slice of {@code units}: the slices of all shards partition the list, sizes differing by 1 at most. */
+    /** This shard's slice of {@code units}: all shards' slices partition the list, sizes differing by 1 at most. */
     public <T> List<T> slice(List<T> units) {
         int from = (int) ((long) units.size() * (index - 1) / count);
         int to = (int) ((long) units.size() * index / count);

@@ -19,11 +19,11 @@ public enum Tier {
     /**
      * Every push, meant to finish within 10 minutes for the 9 built-in strategies on a 2-core machine. jcstress 0.16
      * forks a JVM per test and JVM configuration, and on JDK 17 always runs two configurations (biased locking on and
-     * off), so the cost is forks, not sampling: about 4.5 s per test and strategy on this shared machine. Hence: the
-     * eight tests whose interleavings depend on the strategy (every test that catches a catalog entry, the other-CPU
-     * irq free, the per-CPU refill and flush, the interrupt storm; the boundary, other-CPU irq and growth tests run
-     * nightly), stack algorithm only, one normal fork per configuration, no C2-randomizer fork ({@code -fsm 0}), no
-     * split compilation ({@code -sc false}), 2 iterations of 200 ms: roughly 100k to 1M samples per test.
+     * off), so the cost is forks, not sampling: about 4.5 s per test and strategy on this shared machine. Hence eight
+     * tests: the six that catch catalog entries, the per-CPU refill and flush, and the interrupt storm (the boundary,
+     * other-CPU irq and growth tests run nightly); the stack algorithm only; one normal fork per configuration, no
+     * C2-randomizer fork ({@code -fsm 0}), no split compilation ({@code -sc false}), 2 iterations of 200 ms: roughly
+     * 100k to 1M samples per test.
      *
      * <p>Measured on the shared 2-core machine with three other builds running (load average 3 to 4, so pessimistic):
      * see the stress module's report. The catalog, run with exactly these settings against its catching tests,

@@ -56,9 +56,9 @@ public final class VerdictTable {
     }
 
     private static void appendRow(StringBuilder out, int[] widths, List<String> cells) {
-        for (int c = 0; c < cells.size(); c++) {
-            out.append(String.format("%-" + widths[c] + "s", cells.get(c)));
-            out.append(c + 1 < cells.size() ? "  " : "\n");
+        for (int c = 0; c + 1 < cells.size(); c++) {
+            out.append(String.format("%-" + widths[c] + "s  ", cells.get(c)));
         }
+        out.append(cells.get(cells.size() - 1)).append('\n');
     }
 }

@@ -20,9 +20,10 @@ import org.openjdk.jcstress.annotations.State;
  * never given back, a list looped into itself) leaves the actor running. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
+ *        -f 1 -fsm 0 -iters 2 -time 200 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-ttas" -t IrqStormTerminates
  * </pre>
- * Sample (spin-ttas, quick): {@code TERMINATED: 1,690 Acceptable}.
+ * Sample (spin-ttas, ci tier): {@code TERMINATED: 55 Acceptable}.
  */
 @JCStressTest(Mode.Termination)
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the storm interleaved with CPU 0's sections and CPU 0 saw "

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class CatalogScoreTest {
     private static final Suite.Test LOSS = new Suite.Test("dev.poolstress.stress.loss.AllocFreeLosesNoBlock");
     private static final Suite.Test DEBUG = new Suite.Test("dev.poolstress.stress.debug.DoubleFreeDetectedOnce");
-    private static final Suite.Test ABA = new Suite.Test("dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock");
+    private static final Suite.Test ABA =
+            new Suite.Test("dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock");
 
     private final List<Verdict> verdicts = List.of(
             new Verdict(UnlockedFree.class.getName(), LOSS, Verdict.Status.FORBIDDEN,
