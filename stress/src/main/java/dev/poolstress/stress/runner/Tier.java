@@ -25,11 +25,14 @@ public enum Tier {
      * C2-randomizer fork ({@code -fsm 0}), no split compilation ({@code -sc false}), 2 iterations of 200 ms: roughly
      * 100k to 1M samples per test.
      *
-     * <p>Measured on the shared 2-core machine with three other builds running (load average 3 to 4, so pessimistic):
-     * see the stress module's report. The catalog, run with exactly these settings against its catching tests,
-     * caught 7 of 7 in every run measured. Plain {@code -m quick} (5 iterations, a stress fork per configuration,
-     * split compilation) took 130 s per strategy for the 11 tests, and all 11 tests at these settings 100 s per
-     * strategy under load: both over budget.
+     * <p>Measured on the shared 2-core machine with three other builds running (load average 2.5 to 4, so
+     * pessimistic): 626 s, 502 s and 593 s for the 9 built-ins (mean 574 s, about 64 s per strategy, nearly all of it
+     * JVM forks and jcstress's VM probing). The catalog, with exactly these settings against its catching tests, took
+     * 89 s, 115 s and 104 s and caught 7 of 7 in each of those 3 runs and in 3 earlier runs at 3 iterations; the
+     * rarest catch, the untagged Treiber stack's ABA, showed 15, 32 and 58 forbidden samples of about 400k. The whole
+     * {@code mvn -B -o verify -pl stress -am} took 723 s, 625 s and 712 s. Plain {@code -m quick} (5 iterations, a
+     * stress fork per configuration) took 130 s per strategy for all 11 tests, and all 11 tests at these settings
+     * 100 s: both over budget.
      */
     CI(List.of("-m", "quick", "-sc", "false", "-f", "1", "-fsm", "0", "-iters", "2", "-time", "200"),
             List.of(Suite.test(ConcurrentAllocsNeverShareABlock.class), Suite.test(PopPushRaceNeverSharesABlock.class),
