@@ -28,7 +28,7 @@ public enum Tier {
      * <p>Measured on the shared 2-core machine with three other builds running (load average 2.5 to 4, so
      * pessimistic): 626 s, 502 s and 593 s for the 9 built-ins (mean 574 s, about 64 s per strategy, nearly all of it
      * JVM forks and jcstress's VM probing). The catalog, with exactly these settings against its catching tests, took
-     * 89 s, 115 s and 104 s and caught 7 of 7 in each of those 3 runs and in 3 earlier runs at 3 iterations; the
+     * 89 s, 115 s and 104 s and caught 7 of 7 in each of those 3 runs and in 2 earlier runs at 3 iterations; the
      * rarest catch, the untagged Treiber stack's ABA, showed 15, 32 and 58 forbidden samples of about 400k. The whole
      * {@code mvn -B -o verify -pl stress -am} took 723 s, 625 s and 712 s. Plain {@code -m quick} (5 iterations, a
      * stress fork per configuration) took 130 s per strategy for all 11 tests, and all 11 tests at these settings
