@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The nightly race: jcstress's quick preset in full (stress forks, split compilation) on both free-block algorithms
+# for every built-in strategy, and the catalog against the whole suite, so the score shows every test that catches
+# each broken strategy. Hours on one small machine: shard it (RACE_SHARD=I/N) across a job matrix.
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+shard="${RACE_SHARD:-1/1}"
+out="${RACE_OUT:-race-reports}"
+shard_name="${shard/\//-of-}"
+
+if ! ls stress/target/poolstress-stress-*-jcstress.jar >/dev/null 2>&1; then
+  mvn -B -q -pl stress -am package -DskipTests -Dpoolstress.race.skip=true || exit 2
+fi
+jar="$(ls stress/target/poolstress-stress-*-jcstress.jar | head -n 1)"
+race() { java -cp "$jar" dev.poolstress.stress.runner.RaceCommand "$@"; }
+
+status=0
+race --tier nightly --shard "$shard" --report-dir "$out/nightly-$shard_name" \
+     --junit "$out/junit-race-nightly-$shard_name.xml" "$@" || status=1
+race --catalog --tier nightly --tests . --shard "$shard" --report-dir "$out/catalog-$shard_name" \
+     --junit "$out/junit-race-catalog-$shard_name.xml" || status=1
+exit "$status"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The race gate: the jcstress suite's ci tier on every built-in strategy, then the catalog score (every deliberately
+# broken strategy must be caught). Writes JUnit XML and jcstress's HTML reports under $RACE_OUT; exits non-zero if
+# either part fails, after running both.
+#
+#   RACE_TIER=ci|nightly|full  (default ci)       RACE_SHARD=I/N   (default 1/1: the whole suite)
+#   RACE_SUITE=1|0             run the suite       RACE_CATALOG=1|0 run the catalog score check
+#   RACE_OUT=DIR               (default race-reports)
+# Extra arguments go to the suite run, e.g. --strategy my.Lock --classpath my-lock.jar.
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+tier="${RACE_TIER:-ci}"
+shard="${RACE_SHARD:-1/1}"
+out="${RACE_OUT:-race-reports}"
+shard_name="${shard/\//-of-}"
+
+if ! ls stress/target/poolstress-stress-*-jcstress.jar >/dev/null 2>&1; then
+  mvn -B -q -pl stress -am package -DskipTests -Dpoolstress.race.skip=true || exit 2
+fi
+jar="$(ls stress/target/poolstress-stress-*-jcstress.jar | head -n 1)"
+race() { java -cp "$jar" dev.poolstress.stress.runner.RaceCommand "$@"; }
+
+status=0
+if [[ "${RACE_SUITE:-1}" == 1 ]]; then
+  race --tier "$tier" --shard "$shard" --report-dir "$out/suite-$shard_name" \
+       --junit "$out/junit-race-$tier-$shard_name.xml" "$@" || status=1
+fi
+if [[ "${RACE_CATALOG:-1}" == 1 ]]; then
+  race --catalog --tier "$tier" --report-dir "$out/catalog" --junit "$out/junit-race-catalog.xml" || status=1
+fi
+exit "$status"

@@ -1,0 +1,84 @@
+package dev.poolstress.stress.irq;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.cpu.IrqHandler;
+import dev.poolstress.stress.subject.Census;
+import dev.poolstress.stress.subject.Subject;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.I_Result;
+
+/**
+ * An irq-context free racing a process-context allocation on the same CPU leaves the pool consistent. CPU 0
+ * allocates twice in process context while the second actor delivers two completion interrupts to CPU 0, each
+ * freeing a block the state allocated; the handler and the allocation contend for CPU 0's own per-CPU data as well as
+ * for the pool. Run:
+ * <pre>
+ *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
+ *        -f 1 -fsm 0 -iters 2 -time 200 \
+ *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=percpu" -t IrqFreeOnSameCpuRacesAlloc
+ * </pre>
+ * Sample (percpu, ci tier): {@code 0: 428,220 Acceptable}.
+ */
+@JCStressTest
+@Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the handler ran before, after or between the "
+        + "allocations, never inside the exclusion they hold: two owned blocks, nrActive 2, the rest free once")
+@Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both allocations returned one block: the handler's "
+        + "push ran inside the allocation's pop")
+@Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "an allocated block is still free: the handler's "
+        + "push overwrote the process context's pop (a per-CPU stack touched without that CPU's exclusion)")
+@Outcome(id = Census.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: the handler and the "
+        + "allocation both wrote one stack slot or head")
+@Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "a block the handler freed vanished: its push was "
+        + "overwritten by the process context's pop")
+@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 2: a count update was lost between "
+        + "irq and process context")
+@Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw in one of the contexts")
+@Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
+        + "injected")
+@State
+public class IrqFreeOnSameCpuRacesAlloc {
+    private static final int IRQ_CPU = 0;
+
+    private final DmaPool pool = Subject.grownPool();
+    private final long given0 = pool.alloc();
+    private final long given1 = pool.alloc();
+    private final IrqHandler completion = (cpu, dma) -> pool.free(dma);
+    private long taken0;
+    private long taken1;
+    private boolean failedProcess;
+    private boolean failedIrq;
+
+    @Actor
+    public void processOnCpu0() {
+        Subject.CPUS.bind(0);
+        try {
+            taken0 = pool.alloc();
+            taken1 = pool.alloc();
+        } catch (RuntimeException e) {
+            failedProcess = true;
+        }
+    }
+
+    @Actor
+    public void interrupt() {
+        Subject.CPUS.bind(1);
+        try {
+            Subject.CPUS.deliverIrq(IRQ_CPU, completion, given0);
+            Subject.CPUS.deliverIrq(IRQ_CPU, completion, given1);
+        } catch (RuntimeException e) {
+            failedIrq = true;
+        }
+    }
+
+    @Arbiter
+    public void census(I_Result r) {
+        r.r1 = Census.take(pool, failedProcess || failedIrq, taken0, taken1);
+    }
+}

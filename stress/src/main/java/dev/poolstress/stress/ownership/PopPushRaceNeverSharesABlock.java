@@ -1,0 +1,88 @@
+package dev.poolstress.stress.ownership;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import dev.poolstress.engine.DmaPool;
+import dev.poolstress.stress.subject.Census;
+import dev.poolstress.stress.subject.Subject;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.I_Result;
+
+/**
+ * Exclusive ownership across a reused head (the ABA shape): one CPU pops once while the other pops two blocks and
+ * pushes the first back, so the head the first CPU read may be the head again, with a different successor, by the
+ * time it swaps. The state's warm-up leaves blocks on any front-end stack, and each CPU
+ * repeats its part a few times per sample to widen the window. Run:
+ * <pre>
+ *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
+ *        -f 1 -fsm 0 -iters 2 -time 200 \
+ *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=lockfree" -t PopPushRaceNeverSharesABlock
+ * </pre>
+ * Sample (lockfree, ci tier): {@code 0: 414,623 Acceptable}; the catalog's untagged Treiber stack shows
+ * {@code 1} and {@code 2}, rarely (15 of 400k samples): ABA needs CPU 0 stalled between its read and its swap.
+ */
+@JCStressTest
+@Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "every pop saw a head that was still the head "
+        + "when it swapped, or failed and retried: owned blocks distinct, the rest free once")
+@Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "CPU 0's pop returned a block CPU 1 holds: the "
+        + "stale head was swapped in after CPU 1 reused it")
+@Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "ABA: CPU 0 read head A and next B, CPU 1 "
+        + "popped A and B and pushed A, CPU 0's swap A->B succeeded and put CPU 1's block B back on the stack")
+@Outcome(id = Census.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: a stale swap linked "
+        + "the stack into itself")
+@Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "ABA the other way: the stale swap skipped blocks "
+        + "pushed in between, which are now neither free nor owned")
+@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive disagrees with the owned blocks: a "
+        + "count update raced")
+@Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw: a pop followed a garbage link")
+@Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
+        + "injected")
+@State
+public class PopPushRaceNeverSharesABlock {
+    private static final int ROUNDS = 4;
+
+    private final DmaPool pool = Subject.warmedPool(2 * ROUNDS);
+    private final long[] mine0 = new long[ROUNDS];
+    private final long[] mine1 = new long[ROUNDS];
+    private boolean failed0;
+    private boolean failed1;
+
+    @Actor
+    public void cpu0() {
+        Subject.CPUS.bind(0);
+        try {
+            for (int i = 0; i < ROUNDS; i++) {
+                mine0[i] = pool.alloc();
+            }
+        } catch (RuntimeException e) {
+            failed0 = true;
+        }
+    }
+
+    @Actor
+    public void cpu1() {
+        Subject.CPUS.bind(1);
+        try {
+            for (int i = 0; i < ROUNDS; i++) {
+                long first = pool.alloc();
+                mine1[i] = pool.alloc();
+                pool.free(first);
+            }
+        } catch (RuntimeException e) {
+            failed1 = true;
+        }
+    }
+
+    @Arbiter
+    public void census(I_Result r) {
+        long[] owned = new long[2 * ROUNDS];
+        System.arraycopy(mine0, 0, owned, 0, ROUNDS);
+        System.arraycopy(mine1, 0, owned, ROUNDS, ROUNDS);
+        r.r1 = Census.take(pool, failed0 || failed1, owned);
+    }
+}

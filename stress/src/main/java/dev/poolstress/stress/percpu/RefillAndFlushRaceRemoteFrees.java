@@ -1,0 +1,102 @@
+package dev.poolstress.stress.percpu;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import dev.poolstress.engine.DmaPool;
+import dev.poolstress.stress.subject.Census;
+import dev.poolstress.stress.subject.Subject;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.I_Result;
+
+/**
+ * Per-CPU refill and flush racing remote frees lose nothing. The state allocates {@value #HELD} blocks on CPU 0 and
+ * frees {@value #WARM} of them there, leaving CPU 0's stack (for {@code percpu}: capacity 64, batch 32) between 33
+ * and 64 deep. Then CPU 0 frees {@value #BURST} more, which must flush a batch to the global list, while CPU 1
+ * allocates {@value #BURST} (refilling its empty stack from the global list) and frees {@value #REMOTE} blocks CPU 0
+ * allocated (remote frees). Other strategies meet the same mix of frees and allocations. Run:
+ * <pre>
+ *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
+ *        -f 1 -fsm 0 -iters 2 -time 200 \
+ *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=percpu" -t RefillAndFlushRaceRemoteFrees
+ * </pre>
+ * Sample (percpu, ci tier): {@code 0: 588,698 Acceptable}.
+ */
+@JCStressTest
+@Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "flushes, refills and remote frees serialised on "
+        + "the global lock, each CPU's stack touched only by that CPU: every block owned once or free once")
+@Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "CPU 1 was handed a block it already holds: a "
+        + "refill took a block that a flush had not finished moving")
+@Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block CPU 1 holds is still free: a flush and "
+        + "a refill both took it from, or both left it on, the global list")
+@Outcome(id = Census.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: a flushed block stayed "
+        + "in CPU 0's stack too")
+@Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "blocks vanished between a stack and the global list "
+        + "during a flush or refill")
+@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive disagrees: a stack's count raced the "
+        + "global list's")
+@Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw during a flush, refill or remote free")
+@Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
+        + "injected")
+@State
+public class RefillAndFlushRaceRemoteFrees {
+    private static final int HELD = 120;
+    private static final int WARM = 40;
+    private static final int BURST = 40;
+    private static final int REMOTE = 8;
+
+    private final DmaPool pool = Subject.grownPool();
+    private final long[] held = new long[HELD];
+    private final long[] taken1 = new long[BURST];
+    private boolean failed0;
+    private boolean failed1;
+
+    public RefillAndFlushRaceRemoteFrees() {
+        for (int i = 0; i < HELD; i++) {
+            held[i] = pool.alloc();
+        }
+        for (int i = 0; i < WARM; i++) {
+            pool.free(held[i]);
+        }
+    }
+
+    @Actor
+    public void flushOnCpu0() {
+        Subject.CPUS.bind(0);
+        try {
+            for (int i = WARM; i < WARM + BURST; i++) {
+                pool.free(held[i]);
+            }
+        } catch (RuntimeException e) {
+            failed0 = true;
+        }
+    }
+
+    @Actor
+    public void refillAndRemoteFreeOnCpu1() {
+        Subject.CPUS.bind(1);
+        try {
+            for (int i = 0; i < BURST; i++) {
+                taken1[i] = pool.alloc();
+                if (i < REMOTE) {
+                    pool.free(held[WARM + BURST + i]);
+                }
+            }
+        } catch (RuntimeException e) {
+            failed1 = true;
+        }
+    }
+
+    @Arbiter
+    public void census(I_Result r) {
+        int kept = HELD - WARM - BURST - REMOTE;
+        long[] owned = new long[kept + BURST];
+        System.arraycopy(held, WARM + BURST + REMOTE, owned, 0, kept);
+        System.arraycopy(taken1, 0, owned, kept, BURST);
+        r.r1 = Census.take(pool, failed0 || failed1, owned);
+    }
+}

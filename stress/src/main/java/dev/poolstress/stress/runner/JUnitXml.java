@@ -1,0 +1,76 @@
+package dev.poolstress.stress.runner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * JUnit XML as CI systems read it: one {@code testsuite}, one {@code testcase} per test and strategy (classname
+ * {@code race.<strategy>}, name the test's simple name); a forbidden outcome is a {@code failure} carrying the
+ * outcome and its count, anything else that is not OK an {@code error}.
+ */
+public final class JUnitXml {
+    private JUnitXml() {
+    }
+
+    public static void write(Path file, String suiteName, List<Verdict> verdicts) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, render(suiteName, verdicts), StandardCharsets.UTF_8);
+    }
+
+    public static String render(String suiteName, List<Verdict> verdicts) {
+        long failures = verdicts.stream().filter(v -> v.status() == Verdict.Status.FORBIDDEN).count();
+        long errors = verdicts.stream().filter(v -> !v.passed() && v.status() != Verdict.Status.FORBIDDEN).count();
+        double total = verdicts.stream().mapToDouble(v -> seconds(v)).sum();
+        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
+                + "skipped=\"0\" time=\"%.3f\">%n", escape(suiteName), verdicts.size(), failures, errors, total));
+        for (Verdict v : verdicts) {
+            out.append(String.format(Locale.ROOT, "  <testcase classname=\"race.%s\" name=\"%s\" time=\"%.3f\"",
+                    escape(v.subject()), escape(v.test().simpleName()), seconds(v)));
+            if (v.passed()) {
+                out.append("/>\n");
+                continue;
+            }
+            out.append(">\n");
+            String element = v.status() == Verdict.Status.FORBIDDEN ? "failure" : "error";
+            out.append(String.format("    <%s type=\"%s\" message=\"%s\">%s</%s>%n", element, v.status().name(),
+                    escape(v.summary()), escape(v.test().className() + " with " + v.subject() + ": "
+                            + v.summary()), element));
+            out.append("  </testcase>\n");
+        }
+        out.append("</testsuite>\n");
+        return out.toString();
+    }
+
+    private static double seconds(Verdict v) {
+        return v.elapsed().toMillis() / 1000.0;
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+                        out.append('?'); // not allowed in XML 1.0
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

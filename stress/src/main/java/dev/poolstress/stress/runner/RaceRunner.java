@@ -1,0 +1,130 @@
+package dev.poolstress.stress.runner;
+
+import dev.poolstress.stress.broken.Catalog;
+import dev.poolstress.stress.subject.Subject;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the jcstress suite: splits the selection (strategy x algorithm x test) into this shard's slice, runs one
+ * jcstress child JVM per strategy and algorithm in it, and grades every selected test from jcstress's output. A
+ * test that never reports, a run that times out and a run that ends early all count as failures.
+ */
+public final class RaceRunner {
+    /** One test against one strategy and algorithm: the unit of work sharding splits. */
+    record Unit(String strategy, String algorithm, Suite.Test test) {
+        String subject() {
+            return algorithm.equals("stack") ? strategy : strategy + "/" + algorithm;
+        }
+    }
+
+    private final PrintStream out;
+
+    public RaceRunner(PrintStream out) {
+        this.out = out;
+    }
+
+    /** The units a request selects, this shard's slice only, in run order. */
+    public static List<Unit> plan(RaceRequest request) {
+        List<Unit> units = new ArrayList<>();
+        List<String> algorithms = request.catalog() ? List.of("stack") : request.tier().algorithms();
+        for (String strategy : request.strategies()) {
+            List<Suite.Test> tests = request.tests() != null ? Suite.matching(request.tests())
+                    : request.catalog() ? catchers(strategy) : request.tier().tests();
+            for (String algorithm : algorithms) {
+                for (Suite.Test test : tests) {
+                    units.add(new Unit(strategy, algorithm, test));
+                }
+            }
+        }
+        return request.shard().slice(units);
+    }
+
+    private static List<Suite.Test> catchers(String strategy) {
+        return Catalog.ENTRIES.stream().filter(e -> e.getName().equals(strategy)).findFirst()
+                .map(e -> Catalog.catchers(e).stream().map(Suite::test).toList()).orElse(Suite.TESTS);
+    }
+
+    public RaceResult run(RaceRequest request) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<Unit> units = plan(request);
+        Map<String, List<Unit>> jobs = units.stream()
+                .collect(Collectors.groupingBy(u -> u.strategy() + "\n" + u.algorithm(), LinkedHashMap::new,
+                        Collectors.toList()));
+        List<Verdict> verdicts = new ArrayList<>();
+        List<Path> reports = new ArrayList<>();
+        String classpath = classpath(request.userClasspath());
+        int n = 0;
+        for (List<Unit> job : jobs.values()) {
+            n++;
+            Unit first = job.get(0);
+            String label = first.subject();
+            Path dir = request.reportDir().resolve(label.replaceAll("[^A-Za-z0-9._-]", "_"));
+            out.printf("[%d/%d] %s: %d test(s), tier %s%n", n, jobs.size(), label, job.size(),
+                    request.tier().name().toLowerCase());
+            List<String> forkProperties = List.of("-Dpoolstress.lockdep=true",
+                    "-D" + Subject.STRATEGY_PROPERTY + "=" + first.strategy(),
+                    "-D" + Subject.ALGORITHM_PROPERTY + "=" + first.algorithm());
+            String regex = job.stream().map(u -> "\\Q" + u.test().className() + "\\E")
+                    .collect(Collectors.joining("|", "^(?:", ")$"));
+            JcstressRun run = new JcstressRun(JcstressRun.command(classpath, request.tier().jcstressArgs(), regex,
+                    dir.toAbsolutePath(), forkProperties), dir.toAbsolutePath(), request.tier().runTimeout());
+            JcstressRun.Result result = run.run(label, out);
+            List<Verdict> graded = grade(job, result);
+            verdicts.addAll(graded);
+            reports.add(dir.toAbsolutePath().resolve("index.html"));
+            long bad = graded.stream().filter(v -> !v.passed()).count();
+            out.printf("[%d/%d] %s: %s in %ds%n", n, jobs.size(), label,
+                    bad == 0 ? "all " + graded.size() + " OK" : bad + " of " + graded.size() + " FAILED",
+                    result.elapsed().toSeconds());
+        }
+        return new RaceResult(units.size(), verdicts, reports, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The verdicts for one job's tests from its jcstress run. */
+    static List<Verdict> grade(List<Unit> job, JcstressRun.Result result) {
+        Map<String, TestReport> reports = JcstressOutput.parse(result.lines());
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Unit unit : job) {
+            String name = unit.test().className();
+            TestReport report = reports.get(name);
+            Duration elapsed = result.firstFailure().getOrDefault(name, result.elapsed());
+            Verdict.Status status;
+            String detail;
+            List<Outcome> failing = List.of();
+            if (report == null) {
+                status = result.timedOut() ? Verdict.Status.TIMEOUT : Verdict.Status.NOT_RUN;
+                detail = result.timedOut() ? "jcstress run killed after " + result.elapsed().toSeconds() + "s"
+                        : "jcstress (exit " + result.exitCode() + ") did not report this test; see " + result.log();
+            } else if (!report.failing().isEmpty()) {
+                status = Verdict.Status.FORBIDDEN;
+                failing = report.failing();
+                detail = "";
+            } else if (report.status().equals("OK")) {
+                status = Verdict.Status.OK;
+                detail = "";
+            } else {
+                status = Verdict.Status.ERROR;
+                detail = "jcstress graded it " + report.status() + "; see " + result.log();
+            }
+            verdicts.add(new Verdict(unit.subject(), unit.test(), status, failing, detail, elapsed));
+        }
+        return verdicts;
+    }
+
+    private static String classpath(List<Path> user) {
+        StringBuilder cp = new StringBuilder(System.getProperty("java.class.path"));
+        for (Path entry : user) {
+            cp.append(File.pathSeparator).append(entry.toAbsolutePath());
+        }
+        return cp.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.poolstress.stress.subject;
+
+import dev.poolstress.engine.Device;
+import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.cpu.Cpus;
+
+/**
+ * The pool a jcstress state puts under test. The strategy and algorithm are chosen once per forked JVM by system
+ * properties, so one jar runs the whole suite against any strategy: {@value #STRATEGY_PROPERTY} (a built-in id or a
+ * class name; default {@value LockStrategies#DEFAULT}) and {@value #ALGORITHM_PROPERTY} ({@code stack} or
+ * {@code legacy}). Every state shares one two-CPU machine, so a state costs a device, a pool and, unless the property
+ * is about growth, the one page it grows in its constructor.
+ */
+public final class Subject {
+    public static final String STRATEGY_PROPERTY = "poolstress.strategy";
+    public static final String ALGORITHM_PROPERTY = "poolstress.algorithm";
+
+    /** Bytes per block: 64 blocks to a page. */
+    public static final int BLOCK_SIZE = 64;
+    /** The machine every state runs on: actor k binds to CPU k. */
+    public static final Cpus CPUS = Cpus.of(2);
+
+    public static final String STRATEGY = System.getProperty(STRATEGY_PROPERTY, LockStrategies.DEFAULT);
+    public static final String ALGORITHM = System.getProperty(ALGORITHM_PROPERTY, "stack");
+
+    private Subject() {
+    }
+
+    /** A pool of {@value #BLOCK_SIZE}-byte blocks with one page already grown, allocated and freed on CPU 0. */
+    public static DmaPool grownPool() {
+        return warmedPool(1);
+    }
+
+    /**
+     * A pool whose first {@code blocks} blocks were allocated, then freed in the same order, on CPU 0: a front end
+     * that keeps freed blocks (a per-CPU or lock-free stack) then holds that many, the last freed on top.
+     */
+    public static DmaPool warmedPool(int blocks) {
+        DmaPool pool = emptyPool(false);
+        CPUS.bind(0);
+        long[] taken = new long[blocks];
+        for (int i = 0; i < blocks; i++) {
+            taken[i] = pool.alloc();
+        }
+        for (long dma : taken) {
+            pool.free(dma);
+        }
+        return pool;
+    }
+
+    /** As {@link #grownPool()}, running the kernel's debug checks. */
+    public static DmaPool grownDebugPool() {
+        DmaPool pool = emptyPool(true);
+        CPUS.bind(0);
+        pool.free(pool.alloc());
+        return pool;
+    }
+
+    /** A pool of {@value #BLOCK_SIZE}-byte blocks that has no page yet. */
+    public static DmaPool emptyPool(boolean debug) {
+        return builder().size(BLOCK_SIZE).debug(debug).build();
+    }
+
+    /** A builder for the strategy and algorithm under test, on a fresh device of the shared machine. */
+    public static DmaPool.Builder builder() {
+        return DmaPool.builder("stress", Device.create("stress", CPUS)).algorithm(ALGORITHM).lock(STRATEGY);
+    }
+}

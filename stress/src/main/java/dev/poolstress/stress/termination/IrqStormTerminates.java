@@ -1,0 +1,58 @@
+package dev.poolstress.stress.termination;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.cpu.IrqHandler;
+import dev.poolstress.stress.subject.Subject;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Mode;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.Signal;
+import org.openjdk.jcstress.annotations.State;
+
+/**
+ * No deadlock or livelock under an interrupt storm: CPU 0 allocates in process context and frees each block from an
+ * interrupt on CPU 1, until told to stop; the signal first fires a storm of {@value #STORM} interrupts at CPU 0, each
+ * allocating and freeing, then tells it. A strategy that can wedge a CPU (a lock its own handler waits for, a gate
+ * never given back, a list looped into itself) leaves the actor running. Run:
+ * <pre>
+ *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
+ *        -f 1 -fsm 0 -iters 2 -time 200 \
+ *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-ttas" -t IrqStormTerminates
+ * </pre>
+ * Sample (spin-ttas, ci tier): {@code TERMINATED: 55 Acceptable}.
+ */
+@JCStressTest(Mode.Termination)
+@Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the storm interleaved with CPU 0's sections and CPU 0 saw "
+        + "the stop request")
+@Outcome(id = "STALE", expect = FORBIDDEN, desc = "CPU 0 never finished: it is wedged on a lock or gate the storm "
+        + "left held, or loops on a corrupted free list")
+@State
+public class IrqStormTerminates {
+    private static final int STORM = 64;
+
+    private final DmaPool pool = Subject.grownPool();
+    private final IrqHandler completion = (cpu, dma) -> pool.free(dma);
+    private final IrqHandler churn = (cpu, ignored) -> pool.free(pool.alloc());
+    private volatile boolean stop;
+
+    @Actor
+    public void allocateOnCpu0() {
+        Subject.CPUS.bind(0);
+        while (!stop) {
+            Subject.CPUS.deliverIrq(1, completion, pool.alloc());
+        }
+    }
+
+    @Signal
+    public void stormThenStop() {
+        Subject.CPUS.bind(1);
+        for (int i = 0; i < STORM; i++) {
+            Subject.CPUS.deliverIrq(0, churn, 0);
+        }
+        stop = true;
+    }
+}

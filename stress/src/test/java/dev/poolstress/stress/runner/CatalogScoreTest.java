@@ -1,0 +1,52 @@
+package dev.poolstress.stress.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolstress.stress.broken.Catalog;
+import dev.poolstress.stress.broken.UnlockedFree;
+import dev.poolstress.stress.broken.UntaggedTreiberStack;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CatalogScoreTest {
+    private static final Suite.Test LOSS = new Suite.Test("dev.poolstress.stress.loss.AllocFreeLosesNoBlock");
+    private static final Suite.Test DEBUG = new Suite.Test("dev.poolstress.stress.debug.DoubleFreeDetectedOnce");
+    private static final Suite.Test ABA =
+            new Suite.Test("dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock");
+
+    private final List<Verdict> verdicts = List.of(
+            new Verdict(UnlockedFree.class.getName(), LOSS, Verdict.Status.FORBIDDEN,
+                    List.of(new Outcome("4", 7926, "Forbidden", "a freed block vanished")), "", Duration.ofSeconds(17)),
+            new Verdict(UnlockedFree.class.getName(), DEBUG, Verdict.Status.FORBIDDEN,
+                    List.of(new Outcome("0", 12, "Forbidden", "both frees accepted")), "", Duration.ofSeconds(9)),
+            new Verdict(UntaggedTreiberStack.class.getName(), ABA, Verdict.Status.OK, List.of(), "",
+                    Duration.ofSeconds(20)));
+
+    @Test
+    void shouldCreditTheEarliestCatchAndReportTheMisses() {
+        String score = CatalogScore.render(verdicts);
+
+        assertEquals(1, CatalogScore.caught(verdicts));
+        assertTrue(score.startsWith("catalog score: 1 of " + Catalog.ENTRIES.size()), score);
+        assertTrue(score.contains("CAUGHT  UnlockedFree             by DoubleFreeDetectedOnce after 9s"), score);
+        assertTrue(score.contains("MISSED  UntaggedTreiberStack     (PopPushRaceNeverSharesABlock OK)"), score);
+        assertTrue(score.contains("MISSED  NonAtomicTtasSpinLock    (not run)"), score);
+    }
+
+    @Test
+    void shouldTurnTheScoreIntoOneJUnitCasePerBrokenStrategy() {
+        List<Verdict> cases = CatalogScore.asVerdicts(verdicts);
+
+        assertEquals(Catalog.ENTRIES.size(), cases.size());
+        assertEquals(Verdict.Status.OK, cases.get(0).status());
+        Verdict missed = cases.stream().filter(v -> v.test().simpleName().equals("UntaggedTreiberStack"))
+                .findFirst().orElseThrow();
+        assertEquals(Verdict.Status.FORBIDDEN, missed.status());
+        assertEquals("not caught: PopPushRaceNeverSharesABlock OK", missed.summary());
+        Verdict notRun = cases.stream().filter(v -> v.test().simpleName().equals("IrqUnsafeSpinLock"))
+                .findFirst().orElseThrow();
+        assertEquals(Verdict.Status.ERROR, notRun.status());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.poolstress.stress.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class JUnitXmlTest {
+    private static final Suite.Test OWNERSHIP = new Suite.Test("dev.poolstress.stress.ownership.Owns");
+    private static final Suite.Test LOSS = new Suite.Test("dev.poolstress.stress.loss.Loses");
+
+    private static Document parse(String xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shouldWriteOneTestCasePerTestAndStrategyWithTheForbiddenOutcomeAndItsCount() throws Exception {
+        List<Verdict> verdicts = List.of(
+                new Verdict("spin-mcs", OWNERSHIP, Verdict.Status.OK, List.of(), "", Duration.ofSeconds(4)),
+                new Verdict("broken<&>", OWNERSHIP, Verdict.Status.FORBIDDEN,
+                        List.of(new Outcome("1", 13_893, "Forbidden", "both CPUs popped \"the same\" head")), "",
+                        Duration.ofMillis(1500)),
+                new Verdict("spin-mcs/legacy", LOSS, Verdict.Status.TIMEOUT, List.of(), "killed after 300s",
+                        Duration.ofSeconds(300)));
+
+        Document doc = parse(JUnitXml.render("poolstress-race", verdicts));
+
+        Element suite = doc.getDocumentElement();
+        assertEquals("3", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("failures"));
+        assertEquals("1", suite.getAttribute("errors"));
+        NodeList cases = doc.getElementsByTagName("testcase");
+        assertEquals(3, cases.getLength());
+        Element broken = (Element) cases.item(1);
+        assertEquals("race.broken<&>", broken.getAttribute("classname"));
+        assertEquals("Owns", broken.getAttribute("name"));
+        Element failure = (Element) broken.getElementsByTagName("failure").item(0);
+        assertEquals("FORBIDDEN", failure.getAttribute("type"));
+        assertEquals("outcome 1 seen 13893 times (both CPUs popped \"the same\" head)",
+                failure.getAttribute("message"));
+        Element timeout = (Element) ((Element) cases.item(2)).getElementsByTagName("error").item(0);
+        assertEquals("TIMEOUT", timeout.getAttribute("type"));
+        assertEquals("killed after 300s", timeout.getAttribute("message"));
+        assertEquals(0, ((Element) cases.item(0)).getChildNodes().getLength());
+    }
+}
