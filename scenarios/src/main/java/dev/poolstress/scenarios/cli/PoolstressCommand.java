@@ -3,6 +3,7 @@ package dev.poolstress.scenarios.cli;
 import dev.poolstress.scenarios.bench.BenchCommand;
 import dev.poolstress.scenarios.catalog.ScenariosCommand;
 import dev.poolstress.scenarios.tune.TuneCommand;
+import dev.poolstress.stress.runner.RaceCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,13 +20,15 @@ import picocli.CommandLine.Spec;
         description = "Stress-testing concurrent block pools: an emulated Linux dmapool with pluggable locking.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+            RecommendCommand.class,
+            RaceCommand.class,
             TuneCommand.class,
             ScenariosCommand.class,
             BenchCommand.class,
         })
 public final class PoolstressCommand implements Runnable {
     /** What {@code poolstress} runs when given no arguments. */
-    static final String[] MAIN_JOB = {"bench", "dmapool-test"};
+    static final String[] MAIN_JOB = {"recommend"};
 
     @Spec
     private CommandSpec spec;

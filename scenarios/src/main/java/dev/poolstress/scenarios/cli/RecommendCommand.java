@@ -1,0 +1,98 @@
+package dev.poolstress.scenarios.cli;
+
+import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.scenarios.catalog.Catalog;
+import dev.poolstress.scenarios.catalog.Scenario;
+import dev.poolstress.scenarios.catalog.ScenarioException;
+import dev.poolstress.scenarios.report.TuneTable;
+import dev.poolstress.scenarios.storm.StormLimit;
+import dev.poolstress.scenarios.tune.DurationConverter;
+import dev.poolstress.scenarios.tune.TuneResult;
+import dev.poolstress.scenarios.tune.Tuner;
+import dev.poolstress.stress.runner.RaceRequest;
+import dev.poolstress.stress.runner.RaceResult;
+import dev.poolstress.stress.runner.RaceRunner;
+import dev.poolstress.stress.runner.Shard;
+import dev.poolstress.stress.runner.Tier;
+import dev.poolstress.stress.runner.VerdictTable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code poolstress recommend}, the main job: a short tune of a scenario over every built-in strategy, then a race
+ * check of the strategy it recommends (the ci tier's jcstress tests), ending with the strategy to pick. Exit 0 when
+ * the tune was loss-free and the race check passed, 1 otherwise.
+ */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = {"The main job: a short tune of a scenario over every built-in strategy, then a race check "
+                + "(the ci tier's jcstress tests) of the strategy it recommends; ends with the strategy to pick.",
+            "For real decisions use 'poolstress tune' with longer runs and 'poolstress race' on every strategy."})
+public final class RecommendCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = "nvme-irq",
+            description = "A built-in scenario or a scenario file. Default: ${DEFAULT-VALUE}.")
+    String scenario;
+
+    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "300ms", converter = DurationConverter.class,
+            description = "Length of the one measured run per strategy. Default: ${DEFAULT-VALUE}.")
+    Duration duration;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/race",
+            description = "Where jcstress's report goes. Default: ${DEFAULT-VALUE}.")
+    Path reportDir;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cmd = spec.commandLine();
+        Scenario chosen;
+        try {
+            chosen = new Catalog().resolve(scenario);
+        } catch (ScenarioException e) {
+            throw new ParameterException(cmd, e.getMessage(), e);
+        }
+        PrintWriter out = cmd.getOut();
+        PrintWriter err = cmd.getErr();
+
+        err.printf("recommend 1/2: tune %s, every built-in strategy, one run of %d ms each%n", chosen.name(),
+                duration.toMillis());
+        err.flush();
+        TuneResult tuned = new Tuner(line -> {
+            err.println("  " + line);
+            err.flush();
+        }).tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), 1);
+        out.print(TuneTable.render(tuned));
+        out.flush();
+        if (!tuned.lossFree() || tuned.recommended().isEmpty()) {
+            out.println("recommend: no strategy came through the tune loss-free; see the findings above");
+            return 1;
+        }
+        String pick = tuned.recommended().get();
+
+        err.printf("%nrecommend 2/2: race %s through the ci tier's jcstress tests%n", pick);
+        err.flush();
+        RaceRequest request = new RaceRequest(List.of(pick), List.of(), null, Tier.CI, Shard.WHOLE, reportDir,
+                false);
+        RaceResult raced = new RaceRunner(System.out).run(request);
+        out.println();
+        out.print(VerdictTable.render(raced.verdicts()));
+        long ok = raced.verdicts().stream().filter(v -> v.passed()).count();
+        if (!raced.passed()) {
+            out.printf("recommend: %s failed the race check (%d of %d properties OK); see %s%n", pick, ok,
+                    raced.verdicts().size(), reportDir);
+            return 1;
+        }
+        out.printf("%nPick %s for %s: the fastest loss-free strategy in a short tune, and race-free in %d of %d "
+                + "jcstress properties of the ci tier.%n", pick, chosen.name(), ok, raced.verdicts().size());
+        return 0;
+    }
+}
