@@ -7,6 +7,7 @@ import dev.poolstress.scenarios.catalog.ScenarioException;
 import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.scenarios.tune.DurationConverter;
+import dev.poolstress.scenarios.tune.ForkedScenario;
 import dev.poolstress.scenarios.tune.TuneResult;
 import dev.poolstress.scenarios.tune.Tuner;
 import dev.poolstress.stress.runner.RaceRequest;
@@ -69,7 +70,8 @@ public final class RecommendCommand implements Callable<Integer> {
         TuneResult tuned = new Tuner(line -> {
             err.println("  " + line);
             err.flush();
-        }).tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), 1);
+        }).forkEach(new ForkedScenario(scenario, null))
+                .tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), 1);
         out.print(TuneTable.render(tuned));
         out.flush();
         if (!tuned.lossFree() || tuned.recommended().isEmpty()) {

@@ -9,7 +9,6 @@ import dev.poolstress.scenarios.report.TuneHtml;
 import dev.poolstress.scenarios.report.TuneJson;
 import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.Instrumentation;
-import dev.poolstress.scenarios.storm.RingStormPlan;
 import dev.poolstress.scenarios.storm.StormLimit;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,6 +69,11 @@ public final class TuneCommand implements Callable<Integer> {
                     + "probes do not dilute the ratios between strategies.")
     boolean throughputOnly;
 
+    @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run each strategy's storms in a JVM of its own (the default), as JMH forks, so the JIT's "
+                    + "profile of one strategy never shapes another's code; --no-fork runs them all here.")
+    boolean fork;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
     Path json;
 
@@ -86,13 +90,8 @@ public final class TuneCommand implements Callable<Integer> {
             throw new ParameterException(cmd, e.getMessage(), e);
         }
         if (waitStrategy != null) {
-            if (!(chosen.plan() instanceof RingStormPlan)) {
-                throw new ParameterException(cmd, "--wait-strategy applies to ring scenarios; " + chosen.name()
-                        + " is a " + chosen.plan().kind() + " scenario");
-            }
             try {
-                chosen = new Scenario(chosen.name(), chosen.description(),
-                        ((RingStormPlan) chosen.plan()).withWaitStrategy(waitStrategy), chosen.source());
+                chosen = chosen.withWaitStrategy(waitStrategy);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(cmd, e.getMessage(), e);
             }
@@ -123,6 +122,7 @@ public final class TuneCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         }).warmups(warmups).instrumentation(throughputOnly ? Instrumentation.THROUGHPUT : Instrumentation.FULL)
+                .forkEach(fork ? new ForkedScenario(scenario, waitStrategy) : null)
                 .tune(chosen, ids, limit, runs);
 
         PrintWriter out = cmd.getOut();

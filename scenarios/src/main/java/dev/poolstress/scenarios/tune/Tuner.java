@@ -29,6 +29,7 @@ public final class Tuner {
     private final Consumer<String> progress;
     private int warmups = 1;
     private Instrumentation probes = Instrumentation.FULL;
+    private ForkedScenario fork;
 
     /** @param progress receives a line per run, as it finishes */
     public Tuner(Consumer<String> progress) {
@@ -51,6 +52,15 @@ public final class Tuner {
     }
 
     /**
+     * Runs each strategy's storms in a JVM of its own that finds the scenario again by {@code scenario}; {@code null}
+     * (the default) runs them all in this JVM. See {@link TuneFork} for why forking is the fair way.
+     */
+    public Tuner forkEach(ForkedScenario scenario) {
+        this.fork = scenario;
+        return this;
+    }
+
+    /**
      * @param strategies built-in ids or class names of {@link LockStrategy} implementations
      * @param limit      each run's limit; {@code null} takes the scenario's default
      * @throws IllegalArgumentException for an unknown strategy (before anything runs) or runs below 1
@@ -67,21 +77,12 @@ public final class Tuner {
             factories.add(LockStrategies.factory(id));
         }
         StormLimit each = limit != null ? limit : scenario.plan().defaultLimit();
-        Duration timeout = each.timed() ? each.duration().plusSeconds(60) : Duration.ofMinutes(5);
+        Duration timeout = timeout(each);
         List<StrategyResult> results = new ArrayList<>();
         for (int s = 0; s < strategies.size(); s++) {
-            String id = strategies.get(s);
-            for (int w = 0; w < warmups; w++) {
-                StormResult r = scenario.plan().storm(id, factories.get(s), each, probes).run(timeout);
-                progress.accept(line(scenario, id, "warm-up", r));
-            }
-            List<StormResult> measured = new ArrayList<>();
-            for (int run = 1; run <= runs; run++) {
-                StormResult r = scenario.plan().storm(id, factories.get(s), each, probes).run(timeout);
-                measured.add(r);
-                progress.accept(line(scenario, id, "run " + run + "/" + runs, r));
-            }
-            results.add(new StrategyResult(id, measured));
+            results.add(fork != null
+                    ? TuneFork.measure(fork, strategies.get(s), each, runs, warmups, probes, timeout, progress)
+                    : measure(scenario, strategies.get(s), factories.get(s), each, timeout, runs));
         }
         List<StrategyResult> ranking = results.stream().filter(StrategyResult::lossFree)
                 .sorted(Comparator.comparingDouble((StrategyResult r) -> r.pairsPerSecond().median()).reversed())
@@ -90,6 +91,30 @@ public final class Tuner {
                 : Optional.of(ranking.get(0).strategy());
         return new TuneResult(scenario.name(), scenario.topology(), each.toString(), runs, probes, results, ranking,
                 recommended, reason(scenario.name(), ranking, runs));
+    }
+
+    /** One strategy's warm-ups and measured storms, in this JVM. */
+    StrategyResult measure(Scenario scenario, String id, StormLimit limit, int runs) {
+        return measure(scenario, id, LockStrategies.factory(id), limit, timeout(limit), runs);
+    }
+
+    private StrategyResult measure(Scenario scenario, String id, Function<FreeBlocks, LockStrategy> factory,
+                                   StormLimit each, Duration timeout, int runs) {
+        for (int w = 0; w < warmups; w++) {
+            StormResult r = scenario.plan().storm(id, factory, each, probes).run(timeout);
+            progress.accept(line(scenario, id, "warm-up", r));
+        }
+        List<StormResult> measured = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            StormResult r = scenario.plan().storm(id, factory, each, probes).run(timeout);
+            measured.add(r);
+            progress.accept(line(scenario, id, "run " + run + "/" + runs, r));
+        }
+        return new StrategyResult(id, measured);
+    }
+
+    private static Duration timeout(StormLimit each) {
+        return each.timed() ? each.duration().plusSeconds(60) : Duration.ofMinutes(5);
     }
 
     private static String line(Scenario scenario, String id, String which, StormResult r) {
