@@ -61,26 +61,12 @@ public class GrowWhileAllocating {
 
     @Actor
     public void cpu0() {
-        Subject.CPUS.bind(0);
-        try {
-            for (int i = 0; i < PER_CPU; i++) {
-                taken[i] = pool.alloc();
-            }
-        } catch (RuntimeException e) {
-            failed0 = true;
-        }
+        failed0 = !Subject.allocOn(0, pool, taken, 0, PER_CPU);
     }
 
     @Actor
     public void cpu1() {
-        Subject.CPUS.bind(1);
-        try {
-            for (int i = PER_CPU; i < 2 * PER_CPU; i++) {
-                taken[i] = pool.alloc();
-            }
-        } catch (RuntimeException e) {
-            failed1 = true;
-        }
+        failed1 = !Subject.allocOn(1, pool, taken, PER_CPU, 2 * PER_CPU);
     }
 
     @Arbiter

@@ -1,16 +1,9 @@
 package dev.poolstress.stress.irq;
 
-import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
-import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
-
-import dev.poolstress.engine.DmaPool;
-import dev.poolstress.engine.cpu.IrqHandler;
-import dev.poolstress.stress.subject.Census;
-import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
-import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.JCStressMeta;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 
@@ -25,58 +18,23 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * Sample (spin-mcs, quick -sc false, 2 JVM configurations with a stress fork each): {@code 0: 608,976 Acceptable}.
  */
 @JCStressTest
-@Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the handler ran before, after or between the "
-        + "allocations, never inside the exclusion they hold: two owned blocks, nrActive 2, the rest free once")
-@Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both allocations returned one block: the handler's "
-        + "push ran inside the allocation's pop")
-@Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "an allocated block is still free: the handler's "
-        + "push overwrote the process context's pop (a per-CPU stack touched without that CPU's exclusion)")
-@Outcome(id = Census.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: the handler and the "
-        + "allocation both wrote one stack slot or head")
-@Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "a block the handler freed vanished: its push was "
-        + "overwritten by the process context's pop")
-@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 2: a count update was lost between "
-        + "irq and process context")
-@Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw in one of the contexts")
-@Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
-        + "injected")
+@JCStressMeta(IrqFreeOnSameCpuRacesAlloc.class)
 @State
 public class IrqFreeOnOtherCpuRacesAlloc {
-    private static final int IRQ_CPU = 1;
-
-    private final DmaPool pool = Subject.grownPool();
-    private final long given0 = pool.alloc();
-    private final long given1 = pool.alloc();
-    private final IrqHandler completion = (cpu, dma) -> pool.free(dma);
-    private long taken0;
-    private long taken1;
-    private boolean failedProcess;
-    private boolean failedIrq;
+    private final IrqFreeRace race = new IrqFreeRace(1);
 
     @Actor
     public void processOnCpu0() {
-        Subject.CPUS.bind(0);
-        try {
-            taken0 = pool.alloc();
-            taken1 = pool.alloc();
-        } catch (RuntimeException e) {
-            failedProcess = true;
-        }
+        race.allocateTwiceOnCpu0();
     }
 
     @Actor
     public void interrupt() {
-        Subject.CPUS.bind(1);
-        try {
-            Subject.CPUS.deliverIrq(IRQ_CPU, completion, given0);
-            Subject.CPUS.deliverIrq(IRQ_CPU, completion, given1);
-        } catch (RuntimeException e) {
-            failedIrq = true;
-        }
+        race.interruptTwice();
     }
 
     @Arbiter
     public void census(I_Result r) {
-        r.r1 = Census.take(pool, failedProcess || failedIrq, taken0, taken1);
+        r.r1 = race.census();
     }
 }

@@ -3,10 +3,7 @@ package dev.poolstress.stress.irq;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import dev.poolstress.engine.DmaPool;
-import dev.poolstress.engine.cpu.IrqHandler;
 import dev.poolstress.stress.subject.Census;
-import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -44,41 +41,20 @@ import org.openjdk.jcstress.infra.results.I_Result;
         + "injected")
 @State
 public class IrqFreeOnSameCpuRacesAlloc {
-    private static final int IRQ_CPU = 0;
-
-    private final DmaPool pool = Subject.grownPool();
-    private final long given0 = pool.alloc();
-    private final long given1 = pool.alloc();
-    private final IrqHandler completion = (cpu, dma) -> pool.free(dma);
-    private long taken0;
-    private long taken1;
-    private boolean failedProcess;
-    private boolean failedIrq;
+    private final IrqFreeRace race = new IrqFreeRace(0);
 
     @Actor
     public void processOnCpu0() {
-        Subject.CPUS.bind(0);
-        try {
-            taken0 = pool.alloc();
-            taken1 = pool.alloc();
-        } catch (RuntimeException e) {
-            failedProcess = true;
-        }
+        race.allocateTwiceOnCpu0();
     }
 
     @Actor
     public void interrupt() {
-        Subject.CPUS.bind(1);
-        try {
-            Subject.CPUS.deliverIrq(IRQ_CPU, completion, given0);
-            Subject.CPUS.deliverIrq(IRQ_CPU, completion, given1);
-        } catch (RuntimeException e) {
-            failedIrq = true;
-        }
+        race.interruptTwice();
     }
 
     @Arbiter
     public void census(I_Result r) {
-        r.r1 = Census.take(pool, failedProcess || failedIrq, taken0, taken1);
+        r.r1 = race.census();
     }
 }

@@ -54,14 +54,7 @@ public class PopPushRaceNeverSharesABlock {
 
     @Actor
     public void cpu0() {
-        Subject.CPUS.bind(0);
-        try {
-            for (int i = 0; i < ROUNDS; i++) {
-                mine0[i] = pool.alloc();
-            }
-        } catch (RuntimeException e) {
-            failed0 = true;
-        }
+        failed0 = !Subject.allocOn(0, pool, mine0, 0, ROUNDS);
     }
 
     @Actor

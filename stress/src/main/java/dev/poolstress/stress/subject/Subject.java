@@ -27,6 +27,23 @@ public final class Subject {
     private Subject() {
     }
 
+    /**
+     * Binds the calling actor to {@code cpu}, then fills {@code into[from, to)} with allocations from {@code pool}.
+     *
+     * @return false if the pool threw, which the test's arbiter reports as an outcome of its own
+     */
+    public static boolean allocOn(int cpu, DmaPool pool, long[] into, int from, int to) {
+        CPUS.bind(cpu);
+        try {
+            for (int i = from; i < to; i++) {
+                into[i] = pool.alloc();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** A pool of {@value #BLOCK_SIZE}-byte blocks with one page already grown, allocated and freed on CPU 0. */
     public static DmaPool grownPool() {
         return warmedPool(1);
