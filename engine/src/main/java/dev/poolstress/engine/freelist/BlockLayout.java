@@ -51,13 +51,4 @@ public final class BlockLayout {
         long inSegment = offset % boundary;
         return inSegment % size == 0 && inSegment + size <= boundary;
     }
-
-    /** How many blocks one page holds. */
-    public int blocksPerPage() {
-        int count = 0;
-        for (int offset = first(); offset >= 0; offset = next(offset)) {
-            count++;
-        }
-        return count;
-    }
 }
