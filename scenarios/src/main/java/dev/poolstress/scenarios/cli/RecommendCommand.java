@@ -45,8 +45,13 @@ public final class RecommendCommand implements Callable<Integer> {
     String scenario;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "300ms", converter = DurationConverter.class,
-            description = "Length of the one measured run per strategy. Default: ${DEFAULT-VALUE}.")
+            description = "Length of each measured run. Default: ${DEFAULT-VALUE}.")
     Duration duration;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+            description = "Measured runs per strategy; the ranking uses their median, so one run the OS scheduled "
+                    + "badly cannot decide the pick. Default: ${DEFAULT-VALUE}.")
+    int runs;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/race",
             description = "Where jcstress's report goes. Default: ${DEFAULT-VALUE}.")
@@ -55,6 +60,9 @@ public final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cmd = spec.commandLine();
+        if (runs < 1) {
+            throw new ParameterException(cmd, "--runs must be at least 1, was " + runs);
+        }
         Scenario chosen;
         try {
             chosen = new Catalog().resolve(scenario);
@@ -64,14 +72,14 @@ public final class RecommendCommand implements Callable<Integer> {
         PrintWriter out = cmd.getOut();
         PrintWriter err = cmd.getErr();
 
-        err.printf("recommend 1/2: tune %s, every built-in strategy, one run of %d ms each%n", chosen.name(),
+        err.printf("recommend 1/2: tune %s, every built-in strategy, %d run(s) of %d ms each%n", chosen.name(), runs,
                 duration.toMillis());
         err.flush();
         TuneResult tuned = new Tuner(line -> {
             err.println("  " + line);
             err.flush();
         }).forkEach(new ForkedScenario(scenario, null))
-                .tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), 1);
+                .tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), runs);
         out.print(TuneTable.render(tuned));
         out.flush();
         if (!tuned.lossFree() || tuned.recommended().isEmpty()) {
@@ -93,8 +101,16 @@ public final class RecommendCommand implements Callable<Integer> {
                     raced.verdicts().size(), reportDir);
             return 1;
         }
-        out.printf("%nPick %s for %s: the fastest loss-free strategy in a short tune, and race-free in %d of %d "
-                + "jcstress properties of the ci tier.%n", pick, chosen.name(), ok, raced.verdicts().size());
+        out.printf("%nPick %s for %s: the fastest loss-free strategy in a short tune (median of %d run(s)), and "
+                + "race-free in %d of %d jcstress properties of the ci tier.%s%n", pick, chosen.name(), runs, ok,
+                raced.verdicts().size(), tieNote(tuned));
         return 0;
+    }
+
+    /** When the runner-up's runs overlap the pick's, a short tune cannot separate them: say so. */
+    private static String tieNote(TuneResult tuned) {
+        return tuned.tiedRunnerUp().map(runnerUp -> " " + runnerUp + "'s runs overlapped its own, so the two are "
+                + "tied at this length: run 'poolstress tune --scenario " + tuned.scenario()
+                + " --duration 2s --runs 5' to separate them.").orElse("");
     }
 }

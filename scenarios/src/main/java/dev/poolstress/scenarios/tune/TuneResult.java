@@ -21,6 +21,14 @@ public record TuneResult(String scenario, String topology, String limit, int run
         ranking = List.copyOf(ranking);
     }
 
+    /**
+     * The runner-up, when its runs overlap the recommended strategy's: the measurement cannot separate the two, and
+     * a longer tune should before anyone prefers one of them.
+     */
+    public Optional<String> tiedRunnerUp() {
+        return Tuner.tied(ranking) ? Optional.of(ranking.get(1).strategy()) : Optional.empty();
+    }
+
     /** Whether every run of every strategy ended with every block back exactly once. */
     public boolean lossFree() {
         return results.stream().allMatch(StrategyResult::lossFree);

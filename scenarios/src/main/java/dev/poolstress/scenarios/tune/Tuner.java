@@ -141,11 +141,16 @@ public final class Tuner {
         double ratio = next.pairsPerSecond().median() == 0 ? Double.POSITIVE_INFINITY
                 : best.pairsPerSecond().median() / next.pairsPerSecond().median();
         String versus = String.format(Locale.ROOT, "; that is %.2fx %s, the runner-up", ratio, next.strategy());
-        if (best.pairsPerSecond().overlaps(next.pairsPerSecond())) {
+        if (tied(ranking)) {
             return because + versus + ", whose runs overlap its own, so measure longer before preferring one of the"
                     + " two.";
         }
         return because + versus + ".";
+    }
+
+    /** Whether the first two of a ranking overlap in throughput from run to run. */
+    static boolean tied(List<StrategyResult> ranking) {
+        return ranking.size() >= 2 && ranking.get(0).pairsPerSecond().overlaps(ranking.get(1).pairsPerSecond());
     }
 
     static String rate(double pairsPerSecond) {

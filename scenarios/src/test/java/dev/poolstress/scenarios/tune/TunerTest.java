@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.scenarios.catalog.Catalog;
+import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.Latency;
 import dev.poolstress.scenarios.storm.LeakyFreeStrategy;
 import dev.poolstress.scenarios.storm.LossReport;
@@ -12,6 +13,7 @@ import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.scenarios.storm.StormResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TunerTest {
@@ -54,6 +56,23 @@ class TunerTest {
         assertTrue(clear.startsWith("Pick fast for s"), clear);
         assertTrue(clear.contains("2.50x slow"), clear);
         assertTrue(!clear.contains("measure longer"), clear);
+    }
+
+    @Test
+    void shouldNameTheTiedRunnerUpOnlyWhenItsRunsOverlapThePick() {
+        StrategyResult fast = result("fast", 100, 90, 110);
+        StrategyResult close = result("close", 95, 85, 105);
+        StrategyResult slow = result("slow", 40, 30, 50);
+
+        assertEquals(Optional.of("close"), tuned(fast, close, slow).tiedRunnerUp());
+        assertEquals(Optional.empty(), tuned(fast, slow, close).tiedRunnerUp());
+        assertEquals(Optional.empty(), tuned(fast).tiedRunnerUp());
+    }
+
+    private static TuneResult tuned(StrategyResult... ranking) {
+        List<StrategyResult> ranked = List.of(ranking);
+        return new TuneResult("s", "t", "l", 3, Instrumentation.FULL, ranked, ranked, Optional.of(ranking[0].strategy()),
+                Tuner.reason("s", ranked, 3));
     }
 
     /** Three runs of one second each with the given pair counts. */
