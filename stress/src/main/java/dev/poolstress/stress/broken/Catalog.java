@@ -13,7 +13,8 @@ public final class Catalog {
             UntaggedTreiberStack.class,
             UnguardedPerCpuCache.class,
             IrqUnsafeSpinLock.class,
-            NonAtomicTtasSpinLock.class);
+            NonAtomicTtasSpinLock.class,
+            QueueSkippingTicketLock.class);
 
     private Catalog() {
     }
