@@ -10,6 +10,8 @@ import dev.poolstress.engine.lockdep.Lockdep;
 import dev.poolstress.engine.lockdep.LockdepReport;
 import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
+import dev.poolstress.stress.broken.EarlyUnlockStack;
+import dev.poolstress.stress.broken.UnlockedFree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +92,33 @@ class StormTest {
         assertTrue(result.loss().lost() > 0, () -> "no loss reported: " + result.loss());
         assertTrue(result.loss().problems().stream().anyMatch(p -> p.contains("never came back")),
                 () -> result.loss().problems().toString());
+    }
+
+    /**
+     * The race catalog's strategies are wrong only under some interleavings, so one storm may miss the race: storm
+     * again until an audit finds it, as a user running a storm in a loop would.
+     */
+    @ParameterizedTest(name = "{1} in {0}")
+    @MethodSource("racesFromTheBrokenCatalog")
+    void shouldReportARaceFromTheBrokenCatalogAsLossOrDoubleOwnership(String name, Class<?> broken) {
+        Scenario scenario = CATALOG.builtIn(name);
+        List<StormResult> storms = new ArrayList<>();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            StormResult result = storm(scenario, broken.getName(), StormLimit.operations(20_000));
+            storms.add(result);
+            return !result.lossFree();
+        });
+
+        LossReport loss = storms.get(storms.size() - 1).loss();
+        assertTrue(loss.lost() + loss.doubleOwned() > 0, () -> "the audit failed but named no block: " + loss);
+        assertTrue(loss.problems().stream().anyMatch(p -> p.contains("never came back") || p.contains("owned twice")),
+                () -> loss.problems().toString());
+    }
+
+    static Stream<Arguments> racesFromTheBrokenCatalog() {
+        return Stream.of(Arguments.of("irq-remote", UnlockedFree.class), Arguments.of("churn", UnlockedFree.class),
+                Arguments.of("irq-remote", EarlyUnlockStack.class), Arguments.of("churn", EarlyUnlockStack.class));
     }
 
     @ParameterizedTest
