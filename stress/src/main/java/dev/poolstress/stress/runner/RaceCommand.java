@@ -37,7 +37,8 @@ public final class RaceCommand implements Callable<Integer> {
             + "strategy, added to every forked JVM")
     private String classpath;
 
-    @Option(names = "--tests", paramLabel = "REGEX", description = "only the suite tests whose class name matches")
+    @Option(names = "--tests", paramLabel = "REGEX", description = "only the suite tests whose class name "
+            + "matches, ignoring case (e.g. ownership, Irq)")
     private String tests;
 
     @Option(names = "--tier", paramLabel = "ci|nightly|full", defaultValue = "ci",
@@ -129,7 +130,7 @@ public final class RaceCommand implements Callable<Integer> {
         Pattern regex = null;
         if (tests != null) {
             try {
-                regex = Pattern.compile(tests);
+                regex = Pattern.compile(tests, Pattern.CASE_INSENSITIVE);
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("--tests must be a Java regular expression, was '" + tests + "' ("
                         + e.getDescription() + ")", e);
@@ -138,6 +139,10 @@ public final class RaceCommand implements Callable<Integer> {
         List<Path> userClasspath = Strategies.classpath(classpath);
         List<String> chosen;
         if (catalog) {
+            if (chosenShard.count() > 1) {
+                throw new IllegalArgumentException("--catalog scores every broken strategy at once, so --shard cannot "
+                        + "split it (was " + shard + "); run the catalog in one job");
+            }
             if (!strategies.isEmpty()) {
                 throw new IllegalArgumentException("--catalog races the broken strategies; leave out --strategy, was "
                         + strategies);

@@ -89,6 +89,20 @@ class RaceCommandTest {
     }
 
     @Test
+    void shouldRefuseToShardTheCatalogWhoseScoreNeedsEveryEntry() {
+        assertEquals(2, race("--catalog", "--shard", "1/2"));
+        assertTrue(error().contains("--shard cannot split it (was 1/2)"), error());
+    }
+
+    @Test
+    void shouldMatchTestsIgnoringCase() {
+        List<RaceRunner.Unit> units = RaceRunner.plan(request("--strategy", "spin-tas", "--tests", "Ownership"));
+
+        assertEquals(List.of("ConcurrentAllocsNeverShareABlock", "PopPushRaceNeverSharesABlock"),
+                units.stream().map(u -> u.test().simpleName()).toList());
+    }
+
+    @Test
     void shouldFailASelectionThatMatchesNothingBeforeRunningAnything() {
         assertEquals(1, race("--tests", "NoSuchTest"));
         assertTrue(error().contains("the selection matched nothing (--tests 'NoSuchTest')"), error());
