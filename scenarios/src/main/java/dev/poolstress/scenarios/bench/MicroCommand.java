@@ -12,6 +12,7 @@ import dev.poolstress.scenarios.bench.micro.PerCpuSizingRemoteBenchmark;
 import dev.poolstress.scenarios.bench.micro.StrategyPairBenchmark;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import dev.poolstress.scenarios.cli.OptionBounds;
+import dev.poolstress.scenarios.cli.OutputFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -88,7 +89,8 @@ public final class MicroCommand implements Callable<Integer> {
     private List<String> magazines;
 
     @Option(names = "--include", paramLabel = "REGEX",
-            description = "Only the benchmarks whose name matches, e.g. 'Strategy|Floor' (default: all).")
+            description = "Only the benchmarks whose name matches, e.g. 'Strategy|Floor' (default: all but "
+                    + "PerCpuSizing).")
     private String include;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write JMH's JSON result to FILE.")
@@ -99,7 +101,7 @@ public final class MicroCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RunnerException {
-        int forkCount = atLeast("--forks", forks, 1, 0);
+        int forkCount = atLeast("--forks", forks, 1, 1); // in-process runs share one JIT profile: never trusted
         int warmupCount = atLeast("--warmup", warmup, quick ? 1 : 3, 0);
         int iterationCount = atLeast("--iterations", iterations, quick ? 2 : 5, 1);
         TimeValue iterationTime = time != null ? time : quick ? TimeValue.milliseconds(100) : TimeValue.seconds(1);
@@ -112,6 +114,7 @@ public final class MicroCommand implements Callable<Integer> {
             }
         }
         List<String> ids = strategies != null ? strategies : LockStrategies.builtInIds();
+        OutputFile.prepare(spec.commandLine(), "--json", json);
 
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include != null ? PACKAGE + ".*(" + include + ")" : PACKAGE)

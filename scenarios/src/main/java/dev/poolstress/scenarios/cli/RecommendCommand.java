@@ -108,9 +108,9 @@ public final class RecommendCommand implements Callable<Integer> {
     }
 
     /** When the runner-up's runs overlap the pick's, a short tune cannot separate them: say so. */
-    private static String tieNote(TuneResult tuned) {
+    private String tieNote(TuneResult tuned) {
         return tuned.tiedRunnerUp().map(runnerUp -> " " + runnerUp + "'s runs overlapped its own, so the two are "
-                + "tied at this length: run 'poolstress tune --scenario " + tuned.scenario()
+                + "tied at this length: run 'poolstress tune --scenario " + scenario
                 + " --duration 2s --runs 5' to separate them.").orElse("");
     }
 }

@@ -31,6 +31,9 @@ public record StormLimit(long operations, Duration duration) {
 
     @Override
     public String toString() {
-        return timed() ? duration.toMillis() + "ms" : operations + " ops";
+        if (!timed()) {
+            return operations + " ops";
+        }
+        return duration.toNanos() % 1_000_000 == 0 ? duration.toMillis() + "ms" : duration.toNanos() / 1000 + "us";
     }
 }

@@ -5,6 +5,7 @@ import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.catalog.ScenarioException;
 import dev.poolstress.scenarios.cli.OptionBounds;
+import dev.poolstress.scenarios.cli.OutputFile;
 import dev.poolstress.scenarios.report.TuneHtml;
 import dev.poolstress.scenarios.report.TuneJson;
 import dev.poolstress.scenarios.report.TuneTable;
@@ -52,10 +53,11 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Allocation attempts (rounds, for a rounds scenario) per run, instead of --duration.")
     Long operations;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Measured runs per strategy. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+            description = "Measured runs per strategy. Default: ${DEFAULT-VALUE}.")
     int runs;
 
-    @Option(names = "--warmups", defaultValue = "1",
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "1",
             description = "Unmeasured runs per strategy first. Default: ${DEFAULT-VALUE}.")
     int warmups;
 
@@ -96,7 +98,11 @@ public final class TuneCommand implements Callable<Integer> {
                 throw new ParameterException(cmd, e.getMessage(), e);
             }
         }
-        List<String> ids = strategies == null || strategies.isEmpty() ? LockStrategies.builtInIds() : strategies;
+        if (strategies != null && strategies.stream().allMatch(String::isBlank)) {
+            throw new ParameterException(cmd, "--strategies needs at least one strategy id or class name, was '"
+                    + String.join(",", strategies) + "'");
+        }
+        List<String> ids = strategies == null ? LockStrategies.builtInIds() : strategies;
         for (String id : ids) {
             try {
                 LockStrategies.factory(id);
@@ -114,6 +120,8 @@ public final class TuneCommand implements Callable<Integer> {
         if (operations != null) {
             OptionBounds.requireAtLeast(cmd, "--operations", operations, 1);
         }
+        OutputFile.prepare(cmd, "--json", json);
+        OutputFile.prepare(cmd, "--html", html);
         StormLimit limit = duration != null ? StormLimit.duration(duration)
                 : operations != null ? StormLimit.operations(operations) : null;
 

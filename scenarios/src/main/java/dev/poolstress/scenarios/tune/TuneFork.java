@@ -9,7 +9,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,34 +37,50 @@ public final class TuneFork {
     /** Runs the storms of {@code strategy} in a child JVM and returns what it measured. */
     static StrategyResult measure(ForkedScenario scenario, String strategy, StormLimit limit, int runs, int warmups,
                                   Instrumentation probes, Duration timeout, Consumer<String> progress) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                TuneFork.class.getName(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(inheritedJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TuneFork.class.getName(),
                 scenario.nameOrFile(), scenario.waitStrategy() == null ? "-" : scenario.waitStrategy(), strategy,
-                limit.timed() ? limit.duration().toMillis() + "ms" : String.valueOf(limit.operations()),
+                // microseconds: the finest unit a duration is given in, so the child runs exactly as long
+                limit.timed() ? limit.duration().toNanos() / 1000 + "us" : String.valueOf(limit.operations()),
                 String.valueOf(runs), String.valueOf(warmups), probes.name()));
+        Path result = null;
         try {
-            Process child = new ProcessBuilder(command).start();
+            result = Files.createTempFile("poolstress-tune-", ".json");
+            Process child = new ProcessBuilder(command).redirectOutput(result.toFile()).start();
             Thread relay = new Thread(() -> relay(child, progress), "tune-fork-stderr");
             relay.start();
-            byte[] result = child.getInputStream().readAllBytes();
             if (!child.waitFor(timeout.toMillis() * (runs + warmups) + 60_000, TimeUnit.MILLISECONDS)) {
-                child.destroyForcibly();
-                throw new IllegalStateException("the forked JVM measuring " + strategy + " did not finish");
+                child.destroyForcibly().waitFor();
+                throw new IllegalStateException("the forked JVM measuring " + strategy + " did not finish in time");
             }
             relay.join();
             if (child.exitValue() != 0) {
                 throw new IllegalStateException("the forked JVM measuring " + strategy + " failed (exit "
                         + child.exitValue() + "); its error is above");
             }
-            return JSON.readValue(result, StrategyResult.class);
+            return JSON.readValue(result.toFile(), StrategyResult.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run a JVM for " + strategy, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + strategy + " was measured", e);
+        } finally {
+            if (result != null) {
+                result.toFile().delete();
+            }
         }
+    }
+
+    /**
+     * This JVM's own options (heap, GC, system properties from {@code JAVA_OPTS}), as JMH hands its options to its
+     * forks; a debugger agent stays behind, since two JVMs cannot listen on one port.
+     */
+    private static List<String> inheritedJvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> !option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp"))
+                .toList();
     }
 
     private static void relay(Process child, Consumer<String> progress) {
@@ -76,14 +94,16 @@ public final class TuneFork {
         }
     }
 
-    /** Arguments: scenario, wait strategy or "-", strategy, limit ("500ms" or an operation count), runs, warm-ups, probes. */
+    /**
+     * Arguments: scenario, wait strategy or "-", strategy, limit ("500000us" or an operation count), runs, warm-ups,
+     * probes.
+     */
     public static void main(String[] args) throws IOException {
         Scenario scenario = new Catalog().resolve(args[0]);
         if (!args[1].equals("-")) {
             scenario = scenario.withWaitStrategy(args[1]);
         }
-        StormLimit limit = args[3].endsWith("ms")
-                ? StormLimit.duration(Duration.ofMillis(Long.parseLong(args[3].substring(0, args[3].length() - 2))))
+        StormLimit limit = args[3].endsWith("us") ? StormLimit.duration(DurationConverter.parse(args[3]))
                 : StormLimit.operations(Long.parseLong(args[3]));
         StrategyResult result = new Tuner(System.err::println).warmups(Integer.parseInt(args[5]))
                 .instrumentation(Instrumentation.valueOf(args[6]))

@@ -89,7 +89,9 @@ public final class Tuner {
                 .collect(Collectors.toList());
         Optional<String> recommended = ranking.isEmpty() ? Optional.empty()
                 : Optional.of(ranking.get(0).strategy());
-        return new TuneResult(scenario.name(), scenario.topology(), each.toString(), runs, probes, results, ranking,
+        String limitText = !each.timed() && scenario.plan().kind().equals("rounds") ? each.operations() + " rounds"
+                : each.toString();
+        return new TuneResult(scenario.name(), scenario.topology(), limitText, runs, probes, results, ranking,
                 recommended, reason(scenario.name(), ranking, runs));
     }
 
