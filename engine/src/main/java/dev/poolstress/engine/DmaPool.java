@@ -56,12 +56,22 @@ public final class DmaPool implements AutoCloseable {
         return new Builder(name, dev);
     }
 
-    /** {@code dma_pool_alloc}: a block's dma handle, or {@link #NULL} when the pool had to grow and could not. */
+    /**
+     * {@code dma_pool_alloc}: a block's dma handle, or {@link #NULL} when the pool had to grow and could not.
+     *
+     * @throws DmaPoolException in debug mode ({@code "corrupted"}) if a write after free overwrote the link words of
+     *                          the free block about to be taken; the device's log carries the kernel's report, and
+     *                          the pool is left as it was
+     */
     public long alloc() {
         return alloc(false);
     }
 
-    /** {@code dma_pool_zalloc}: as {@link #alloc()}, with the block zeroed. */
+    /**
+     * {@code dma_pool_zalloc}: as {@link #alloc()}, with the block zeroed.
+     *
+     * @throws DmaPoolException in debug mode ({@code "corrupted"}), as {@link #alloc()}
+     */
     public long zalloc() {
         return alloc(true);
     }

@@ -14,7 +14,12 @@ public final class DmaPoolException extends RuntimeException {
         /** The dma is not the start of a block of this pool ({@code "bad dma"}). */
         BAD_DMA,
         /** Destroy found blocks still in use ({@code "busy"}). */
-        BUSY
+        BUSY,
+        /**
+         * Debug mode: alloc found a free block's link words overwritten, so the free list can no longer be trusted
+         * ({@code "corrupted"}); nothing was taken from it.
+         */
+        CORRUPTED
     }
 
     private final Reason reason;
