@@ -150,7 +150,8 @@ public final class DmaPool implements AutoCloseable {
      * {@code dma_pool_destroy}: gives every page back to the device and removes the pool from its listing. Call it
      * with no other thread using the pool.
      *
-     * @throws DmaPoolException ({@code "busy"}) if blocks are still in use; the device's log carries the kernel's
+     * @throws DmaPoolException ({@code "busy"}) if blocks are still in use, or if more blocks were freed than
+     *                          allocated (a double free outside debug mode); the device's log carries the kernel's
      *                          message, and the pool is left as it was, so the blocks can still be freed
      */
     public void destroy() {
@@ -161,8 +162,11 @@ public final class DmaPool implements AutoCloseable {
         if (active != 0) {
             String message = "dma_pool_destroy " + name + " busy";
             device.logError(message);
-            throw new DmaPoolException(DmaPoolException.Reason.BUSY, message + ": " + active
-                    + " blocks still in use");
+            // a negative count is no leak: the accounting broke when a block was freed twice unchecked
+            String why = active > 0 ? active + " blocks still in use"
+                    : "nrActive is " + active + ", a block was freed more often than allocated"
+                    + " (a double free; debug mode rejects it)";
+            throw new DmaPoolException(DmaPoolException.Reason.BUSY, message + ": " + why);
         }
         destroyed = true;
         device.unregister(this);

@@ -13,7 +13,7 @@ public final class DmaPoolException extends RuntimeException {
         ALREADY_FREE,
         /** The dma is not the start of a block of this pool ({@code "bad dma"}). */
         BAD_DMA,
-        /** Destroy found blocks still in use ({@code "busy"}). */
+        /** Destroy found blocks still in use, or more frees than allocations ({@code "busy"}). */
         BUSY,
         /**
          * Debug mode: alloc found a free block's link words overwritten, so the free list can no longer be trusted
