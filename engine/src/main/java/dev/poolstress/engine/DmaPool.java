@@ -56,12 +56,22 @@ public final class DmaPool implements AutoCloseable {
         return new Builder(name, dev);
     }
 
-    /** {@code dma_pool_alloc}: a block's dma handle, or {@link #NULL} when the pool had to grow and could not. */
+    /**
+     * {@code dma_pool_alloc}: a block's dma handle, or {@link #NULL} when the pool had to grow and could not.
+     *
+     * @throws DmaPoolException in debug mode ({@code "corrupted"}) if a write after free overwrote the link words of
+     *                          the free block about to be taken; the device's log carries the kernel's report, and
+     *                          the pool is left as it was
+     */
     public long alloc() {
         return alloc(false);
     }
 
-    /** {@code dma_pool_zalloc}: as {@link #alloc()}, with the block zeroed. */
+    /**
+     * {@code dma_pool_zalloc}: as {@link #alloc()}, with the block zeroed.
+     *
+     * @throws DmaPoolException in debug mode ({@code "corrupted"}), as {@link #alloc()}
+     */
     public long zalloc() {
         return alloc(true);
     }
@@ -140,7 +150,8 @@ public final class DmaPool implements AutoCloseable {
      * {@code dma_pool_destroy}: gives every page back to the device and removes the pool from its listing. Call it
      * with no other thread using the pool.
      *
-     * @throws DmaPoolException ({@code "busy"}) if blocks are still in use; the device's log carries the kernel's
+     * @throws DmaPoolException ({@code "busy"}) if blocks are still in use, or if more blocks were freed than
+     *                          allocated (a double free outside debug mode); the device's log carries the kernel's
      *                          message, and the pool is left as it was, so the blocks can still be freed
      */
     public void destroy() {
@@ -151,8 +162,11 @@ public final class DmaPool implements AutoCloseable {
         if (active != 0) {
             String message = "dma_pool_destroy " + name + " busy";
             device.logError(message);
-            throw new DmaPoolException(DmaPoolException.Reason.BUSY, message + ": " + active
-                    + " blocks still in use");
+            // a negative count is no leak: the accounting broke when a block was freed twice unchecked
+            String why = active > 0 ? active + " blocks still in use"
+                    : "nrActive is " + active + ", a block was freed more often than allocated"
+                    + " (a double free; debug mode rejects it)";
+            throw new DmaPoolException(DmaPoolException.Reason.BUSY, message + ": " + why);
         }
         destroyed = true;
         device.unregister(this);

@@ -13,8 +13,13 @@ public final class DmaPoolException extends RuntimeException {
         ALREADY_FREE,
         /** The dma is not the start of a block of this pool ({@code "bad dma"}). */
         BAD_DMA,
-        /** Destroy found blocks still in use ({@code "busy"}). */
-        BUSY
+        /** Destroy found blocks still in use, or more frees than allocations ({@code "busy"}). */
+        BUSY,
+        /**
+         * Debug mode: alloc found a free block's link words overwritten, so the free list can no longer be trusted
+         * ({@code "corrupted"}); nothing was taken from it.
+         */
+        CORRUPTED
     }
 
     private final Reason reason;

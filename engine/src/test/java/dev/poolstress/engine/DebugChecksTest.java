@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -153,6 +155,119 @@ class DebugChecksTest {
         for (int i = 0; i < SIZE; i++) {
             assertEquals((byte) 0xa9, stale.get(i), "the block is poisoned as allocated all the same");
         }
+    }
+
+    /**
+     * A write after free into a free block's link words: which word, and what a stale pointer leaves there. Legacy
+     * keeps a four-byte offset at the block's start, stack the next block's dma at 0 and the block's own dma at 8.
+     */
+    private enum LinkWrite {
+        /** Garbage over the next link; both halves hold 0x7b, so it is garbage in either byte order. */
+        GARBAGE_NEXT("next", 0) {
+            @Override
+            long value(String algorithm, long victim, long foreign) {
+                return 0x7b_0000_007bL;
+            }
+        },
+        /** The next link names a spot inside a block of the same page. */
+        NEXT_INSIDE_A_BLOCK("next", 0) {
+            @Override
+            long value(String algorithm, long victim, long foreign) {
+                return link(algorithm, victim, victim + 8);
+            }
+        },
+        /** The next link names the block itself, which would hand it out twice. */
+        NEXT_TO_ITSELF("next", 0) {
+            @Override
+            long value(String algorithm, long victim, long foreign) {
+                return link(algorithm, victim, victim);
+            }
+        },
+        /** The next link names a block of another pool (stack only: legacy links are offsets in the page). */
+        NEXT_TO_ANOTHER_POOL("next", 0) {
+            @Override
+            long value(String algorithm, long victim, long foreign) {
+                return foreign;
+            }
+        },
+        /** Garbage over the handle the stack returns (stack only). */
+        GARBAGE_OWN_DMA("own-dma", 8) {
+            @Override
+            long value(String algorithm, long victim, long foreign) {
+                return 0x7bL;
+            }
+        };
+
+        final String word;
+        final int offset;
+
+        LinkWrite(String word, int offset) {
+            this.word = word;
+            this.offset = offset;
+        }
+
+        abstract long value(String algorithm, long victim, long foreign);
+
+        boolean appliesTo(String algorithm) {
+            return algorithm.equals("stack") || (this != NEXT_TO_ANOTHER_POOL && this != GARBAGE_OWN_DMA);
+        }
+
+        /** What a link to {@code target} looks like in {@code victim}'s first eight bytes. */
+        private static long link(String algorithm, long victim, long target) {
+            if (algorithm.equals("stack")) {
+                return target;
+            }
+            long offset = target - victim + (victim - Device.DMA_BASE) % Device.PAGE_SIZE;
+            return offset << 32 | offset; // the four-byte offset, whichever half the byte order reads
+        }
+    }
+
+    static Stream<Arguments> linkWrites() {
+        return PoolVariants.all().flatMap(variant -> Stream.of(LinkWrite.values())
+                .filter(write -> write.appliesTo((String) variant.get()[1]))
+                .map(write -> Arguments.of(variant.get()[0], variant.get()[1], write)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("linkWrites")
+    void shouldRejectAllocAsCorruptedWhenAFreeBlocksLinkWasOverwritten(String lock, String algorithm,
+            LinkWrite write) {
+        History history = History.replay(lock, algorithm);
+        History twin = History.replay(lock, algorithm);
+        long victim = history.blocks[4];
+        history.pool.free(victim);
+        twin.pool.free(twin.blocks[4]);
+        long word = history.pool.getLong(victim, write.offset);
+        history.pool.putLong(victim, write.offset, write.value(algorithm, victim, history.foreign));
+        PoolStats before = history.pool.stats();
+        String listing = history.dev.pools();
+        int logged = history.dev.messages().size();
+
+        DmaPoolException e = assertThrows(DmaPoolException.class, history.pool::alloc);
+
+        assertEquals(Reason.CORRUPTED, e.reason(), e::getMessage);
+        String hex = "0x" + Long.toHexString(victim);
+        assertTrue(e.getMessage().contains("corrupted free list") && e.getMessage().contains("checked")
+                && e.getMessage().contains(hex) && e.getMessage().contains(write.word), () -> "message must say"
+                + " 'corrupted free list' and name the pool, " + hex + " and the " + write.word + " word: "
+                + e.getMessage());
+        List<String> newLines = history.dev.messages().subList(logged, history.dev.messages().size());
+        assertEquals(history.dev.name() + ": dma_pool_alloc checked, " + hex + " (corrupted)", newLines.get(0),
+                () -> "device log: " + newLines);
+        assertTrue(newLines.size() > 1, () -> "the block's hex dump follows: " + newLines);
+        assertEquals(before, history.pool.stats());
+        assertEquals(listing, history.dev.pools());
+
+        assertEquals(Reason.CORRUPTED, assertThrows(DmaPoolException.class, history.pool::zalloc).reason(),
+                "the free list still starts at the corrupted block");
+        assertEquals(before, history.pool.stats());
+
+        // with the word put back, the pool carries on exactly as one that never saw the bad write
+        history.pool.putLong(victim, write.offset, word);
+        int repaired = history.dev.messages().size();
+        assertEquals(twin.next(8), history.next(8));
+        assertEquals(twin.pool.stats(), history.pool.stats());
+        assertEquals(repaired, history.dev.messages().size(), () -> "device log: " + history.dev.messages());
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -228,6 +228,27 @@ class DmaPoolContractTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    void shouldSayOnDestroyThatMoreBlocksWereFreedThanAllocated(String lock, String algorithm) {
+        Device dev = device();
+        DmaPool pool = small(dev, lock, algorithm);
+        long block = pool.alloc();
+        pool.free(block);
+        pool.free(block); // unchecked without debug mode, as in the kernel
+        PoolStats before = pool.stats();
+        String listing = dev.pools();
+
+        DmaPoolException busy = assertThrows(DmaPoolException.class, pool::destroy);
+
+        assertEquals(DmaPoolException.Reason.BUSY, busy.reason());
+        assertEquals("dma_pool_destroy pool busy: nrActive is -1, a block was freed more often than allocated"
+                + " (a double free; debug mode rejects it)", busy.getMessage());
+        assertTrue(dev.messages().contains(dev.name() + ": dma_pool_destroy pool busy"), dev.messages()::toString);
+        assertEquals(before, pool.stats());
+        assertEquals(listing, dev.pools(), "the pool stays listed as it was");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.poolstress.engine.PoolVariants#all")
     void shouldRefuseToDestroyWhileBlocksAreInUseAndStayUsable(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = small(dev, lock, algorithm);

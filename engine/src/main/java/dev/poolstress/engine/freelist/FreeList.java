@@ -102,8 +102,7 @@ public abstract class FreeList implements FreeBlocks {
         ByteBuffer memory = page.memory();
         int bad = Poison.firstMismatch(memory, offset + linkBytes, offset + layout.size(), Poison.FREED);
         if (bad >= 0) {
-            device.logError(String.format("dma_pool_alloc %s, %#x (corrupted)", poolName, dma));
-            dump(memory, offset);
+            reportCorrupted(dma, memory, offset);
         }
         if (!zeroing) {
             Poison.fill(memory, offset, layout.size(), Poison.ALLOCATED);
@@ -159,6 +158,12 @@ public abstract class FreeList implements FreeBlocks {
         return page;
     }
 
+    /** Whether {@code dma} starts a block in a page of this pool. */
+    protected final boolean startsOwnBlock(long dma) {
+        CoherentPage page = device.page(dma);
+        return page != null && page.owner() == this && layout.isBlockStart(dma - page.dma());
+    }
+
     /** The page of this pool that holds {@code dma}; throws {@code "bad dma"} if there is none. */
     protected final CoherentPage ownPage(long dma) {
         CoherentPage page = device.page(dma);
@@ -181,6 +186,17 @@ public abstract class FreeList implements FreeBlocks {
         return new DmaPoolException(DmaPoolException.Reason.BAD_DMA, message);
     }
 
+    /**
+     * Debug mode, before the free block at {@code offset} of {@code memory} leaves the free list: a link word that the
+     * list was about to follow is wrong ({@code what} says which and how). Logs the kernel's corruption report and
+     * returns the exception to throw; the caller has changed nothing yet, so the pool stays as it was.
+     */
+    protected final DmaPoolException corruptedFreeList(long dma, ByteBuffer memory, int offset, String what) {
+        reportCorrupted(dma, memory, offset);
+        return new DmaPoolException(DmaPoolException.Reason.CORRUPTED, String.format(
+                "dma_pool_alloc %s, %#x (corrupted): corrupted free list: %s", poolName, dma, what));
+    }
+
     protected final DmaPoolException alreadyFree(long dma) {
         String message = String.format("dma_pool_free %s, dma %#x already free", poolName, dma);
         device.logError(message);
@@ -197,6 +213,12 @@ public abstract class FreeList implements FreeBlocks {
     /** In debug mode, a freed block is poisoned before its link is written. */
     protected final void poisonFreed(ByteBuffer memory, int offset) {
         Poison.fill(memory, offset, layout.size(), Poison.FREED);
+    }
+
+    /** Mainline {@code pool_check_block}'s report: the corruption line, then the block's first bytes in hex. */
+    private void reportCorrupted(long dma, ByteBuffer memory, int offset) {
+        device.logError(String.format("dma_pool_alloc %s, %#x (corrupted)", poolName, dma));
+        dump(memory, offset);
     }
 
     private void dump(ByteBuffer memory, int offset) {

@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <h2>Invariants</h2>
  * <ul>
- *   <li>A page's chain ends with an offset of at least {@code allocation}; every other link is a block start.</li>
+ *   <li>A page's chain ends with the offset {@code allocation}; every other link is a block start (unless the caller
+ *       wrote after free; debug mode checks each link before following it).</li>
  *   <li>Summed over pages, {@code inUse} equals {@code nrActive}.</li>
  * </ul>
  */
@@ -49,7 +50,12 @@ public final class LegacyPageList extends FreeList {
             Page page = pages.get(i);
             if (page.offset < allocation) {
                 int offset = page.offset;
-                page.offset = page.memory.memory().getInt(offset);
+                ByteBuffer memory = page.memory.memory();
+                int next = memory.getInt(offset);
+                if (debug) {
+                    checkChain(page, memory, offset, next);
+                }
+                page.offset = next;
                 page.inUse++;
                 nrActive++;
                 return page.memory.dma() + offset;
@@ -103,6 +109,19 @@ public final class LegacyPageList extends FreeList {
             all.add(page.memory);
         }
         return all;
+    }
+
+    /**
+     * Debug mode, before {@link #pop} makes {@code next} the page's chain head: a write after free may have changed
+     * it, and the kernel would follow it to whatever offset it names.
+     */
+    private void checkChain(Page page, ByteBuffer memory, int offset, int next) {
+        int allocation = layout.allocation();
+        if (next != allocation && (next == offset || !layout.isBlockStart(next))) {
+            throw corruptedFreeList(page.memory.dma() + offset, memory, offset, String.format(
+                    "the block's next-offset word (offset 0) holds %d (%#x), expected the offset of another block"
+                    + " in its page or the end marker %d", next, next, allocation));
+        }
     }
 
     /** {@code pool_find_page}: the page list walked newest first. */

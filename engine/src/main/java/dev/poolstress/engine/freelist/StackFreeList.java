@@ -15,7 +15,8 @@ import java.util.List;
  * <ul>
  *   <li>Every carved block is either on the stack exactly once or active; {@code nrBlocks - nrActive} blocks are on
  *       the stack.</li>
- *   <li>The stack's links name only block starts of this pool's pages (unless the caller wrote after free).</li>
+ *   <li>The stack's links name only block starts of this pool's pages (unless the caller wrote after free; debug
+ *       mode checks the top block's links before popping it).</li>
  * </ul>
  */
 public final class StackFreeList extends FreeList {
@@ -44,6 +45,9 @@ public final class StackFreeList extends FreeList {
         CoherentPage page = device.page(block);
         int offset = (int) (block - page.dma());
         ByteBuffer memory = page.memory();
+        if (debug) {
+            checkLinks(block, memory, offset);
+        }
         head = memory.getLong(offset + NEXT);
         nrActive++;
         return memory.getLong(offset + SELF); // the handle comes from the block itself: *handle = block->dma
@@ -92,6 +96,24 @@ public final class StackFreeList extends FreeList {
     @Override
     public List<CoherentPage> pages() {
         return List.copyOf(pages);
+    }
+
+    /**
+     * Debug mode, before {@link #pop} trusts the top block's words: a write after free may have changed the handle it
+     * would return or the link it would make the new top. The kernel follows either blindly.
+     */
+    private void checkLinks(long block, ByteBuffer memory, int offset) {
+        long self = memory.getLong(offset + SELF);
+        if (self != block) {
+            throw corruptedFreeList(block, memory, offset, String.format(
+                    "the block's own-dma word (offset %d) holds %#x, expected %#x", SELF, self, block));
+        }
+        long next = memory.getLong(offset + NEXT);
+        if (next != NULL && (next == block || !startsOwnBlock(next))) {
+            throw corruptedFreeList(block, memory, offset, String.format(
+                    "the block's next link (offset %d) holds %#x, expected NULL or the start of another block in a"
+                    + " page of this pool", NEXT, next));
+        }
     }
 
     /** Mainline {@code pool_block_err}'s walk: is the block already on the stack? Bounded, so a corrupt chain ends. */
