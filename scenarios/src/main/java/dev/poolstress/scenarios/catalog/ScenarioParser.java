@@ -88,6 +88,10 @@ public final class ScenarioParser {
                 throw p.error("", "must be an object with size, align, boundary");
             }
             p.only(POOL);
+            if (!kind.equals("rounds") && node.has("blocks")) {
+                throw p.error("blocks", "is for rounds scenarios only (the blocks each round allocates); a ring "
+                        + "scenario's blocks in flight follow from depth and batch");
+            }
             int size = p.requiredInteger("size", 1, Integer.MAX_VALUE);
             String poolName = p.text("name", "pool" + i + "-" + size);
             int align = p.integer("align", 0, 0, Integer.MAX_VALUE);

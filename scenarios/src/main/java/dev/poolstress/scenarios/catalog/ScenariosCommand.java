@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         footer = {"",
             "A scenario file is a JSON object (comments allowed); [defaults]:",
             "  name, description   required; name: lower case, digits, dashes",
-            "  kind                ring (Disruptor storm) | rounds (alloc-all, free-all)",
+            "  kind                ring (Disruptor storm) | rounds (alloc-all, free-all) [ring]",
             "  cpus                virtual CPUs [2]",
             "  pools               [{name, size, align [0], boundary [0], prefill [0],",
             "                        blocks: per round, rounds only [kernel test's]}]",

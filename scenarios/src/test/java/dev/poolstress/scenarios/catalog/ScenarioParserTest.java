@@ -86,6 +86,7 @@ class ScenarioParserTest {
         "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8, \"boundary\": 3}]}|boundary must be a power of two",
         "{\"name\": \"x\", \"description\": \"d\", \"kind\": \"bursts\", \"pools\": [{\"size\": 8}]}|kind must be ring or rounds",
         "{\"name\": \"x\", \"description\": \"d\", \"kind\": \"rounds\", \"depth\": 3, \"pools\": [{\"size\": 8}]}|depth is not a known field",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8, \"blocks\": 5}]}|pools[0].blocks is for rounds scenarios only",
     })
     void shouldNameWhatIsWrongInABadScenario(String text, String expected) {
         ScenarioException e = assertThrows(ScenarioException.class, () -> parser.parse(text, "bad.json"));
