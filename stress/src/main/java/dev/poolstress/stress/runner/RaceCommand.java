@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code poolstress race}: runs the jcstress suite against lock strategies and gates on the result. Exit 0 only if
@@ -61,6 +63,9 @@ public final class RaceCommand implements Callable<Integer> {
             + "suite's score; exit 0 only if every one is caught")
     private boolean catalog;
 
+    @Spec
+    private CommandSpec spec;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -83,12 +88,14 @@ public final class RaceCommand implements Callable<Integer> {
         try {
             request = request();
         } catch (IllegalArgumentException e) {
-            err.println("race: " + e.getMessage());
+            // the one-line form the rest of the command line uses
+            String command = spec.qualifiedName();
+            err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
             return BAD_ARGUMENT;
         }
         int selected = RaceRunner.plan(request).size();
         if (selected == 0) {
-            err.println("race: the selection matched nothing" + (tests != null ? " (--tests '" + tests + "')" : "")
+            err.println(spec.qualifiedName() + ": the selection matched nothing" + (tests != null ? " (--tests '" + tests + "')" : "")
                     + (request.shard().count() > 1 ? " in shard " + request.shard() : "") + "; the suite's tests: "
                     + String.join(", ", Suite.TESTS.stream().map(Suite.Test::simpleName).toList()));
             return FAILED;

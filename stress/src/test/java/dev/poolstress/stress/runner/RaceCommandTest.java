@@ -38,6 +38,7 @@ class RaceCommandTest {
         assertEquals(2, race("--strategy", "spin-nope"));
         assertTrue(error().startsWith("race: --strategy: unknown lock strategy 'spin-nope'"), error());
         assertTrue(error().contains("spin-mcs"), error());
+        assertTrue(error().strip().endsWith("(see 'race --help')"), error());
         assertEquals(1, error().lines().count());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
