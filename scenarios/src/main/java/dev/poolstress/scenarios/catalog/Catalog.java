@@ -53,6 +53,13 @@ public final class Catalog {
             return builtIn(nameOrFile);
         }
         Path path = Path.of(nameOrFile);
+        if (Files.isDirectory(path)) {
+            throw new ScenarioException("scenario file '" + nameOrFile + "' is a directory; give a JSON file in it");
+        }
+        if (!Files.exists(path) && (nameOrFile.contains("/") || nameOrFile.endsWith(".json"))) {
+            throw new ScenarioException("no scenario file '" + nameOrFile + "' (from " + Path.of("").toAbsolutePath()
+                    + ")");
+        }
         if (!Files.isRegularFile(path)) {
             throw new ScenarioException("unknown scenario '" + nameOrFile + "': expected one of "
                     + String.join(", ", BUILT_INS) + ", or the path of a scenario file (JSON)");

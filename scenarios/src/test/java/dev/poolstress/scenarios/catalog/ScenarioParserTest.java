@@ -115,6 +115,18 @@ class ScenarioParserTest {
     }
 
     @Test
+    void shouldSayAScenarioFileIsMissingOrADirectory(@TempDir Path dir) {
+        Catalog catalog = new Catalog();
+
+        String missing = assertThrows(ScenarioException.class,
+                () -> catalog.resolve(dir.resolve("gone.json").toString())).getMessage();
+        String directory = assertThrows(ScenarioException.class, () -> catalog.resolve(dir.toString())).getMessage();
+
+        assertTrue(missing.startsWith("no scenario file '" + dir.resolve("gone.json") + "'"), missing);
+        assertTrue(directory.contains("is a directory"), directory);
+    }
+
+    @Test
     void shouldShipTheSeedsMicroBenchmarkPools() {
         RoundsStormPlan plan = (RoundsStormPlan) new Catalog().builtIn("dmapool-test").plan();
         assertEquals(List.of(16, 64, 256, 1024, 4096, 68),
