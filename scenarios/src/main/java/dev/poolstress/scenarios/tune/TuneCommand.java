@@ -41,8 +41,9 @@ public final class TuneCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String scenario;
 
-    @Option(names = "--strategies", paramLabel = "LIST", split = ",",
-            description = "Strategy ids or class names, comma-separated. Default: every built-in strategy.")
+    @Option(names = {"--strategies", "--strategy"}, paramLabel = "LIST", split = ",",
+            description = "Strategy ids or class names, comma-separated or repeated (as race and bench take them). "
+                    + "Default: every built-in strategy.")
     List<String> strategies;
 
     @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
@@ -57,7 +58,7 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Measured runs per strategy. Default: ${DEFAULT-VALUE}.")
     int runs;
 
-    @Option(names = "--warmups", paramLabel = "N", defaultValue = "1",
+    @Option(names = {"--warmups", "--warmup"}, paramLabel = "N", defaultValue = "1",
             description = "Unmeasured runs per strategy first. Default: ${DEFAULT-VALUE}.")
     int warmups;
 

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,18 @@ class TuneCommandTest {
         assertEquals(2, code);
         String first = err.toString().lines().findFirst().orElse("");
         assertTrue(first.contains(expected), () -> "first line '" + first + "' does not say '" + expected + "'");
+    }
+
+    @Test
+    void shouldTakeStrategiesRepeatedAsRaceDoesOrCommaSeparated() {
+        TuneCommand repeated = new TuneCommand();
+        new CommandLine(repeated).parseArgs("--strategy", "percpu", "--strategy", "lockfree", "--warmup", "2");
+        TuneCommand listed = new TuneCommand();
+        new CommandLine(listed).parseArgs("--strategies", "percpu,lockfree");
+
+        assertEquals(List.of("percpu", "lockfree"), repeated.strategies);
+        assertEquals(repeated.strategies, listed.strategies);
+        assertEquals(2, repeated.warmups);
     }
 
     @Test
