@@ -2,7 +2,9 @@ package dev.poolstress.scenarios.catalog;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,17 +50,20 @@ public final class ScenariosCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Catalog catalog = new Catalog();
-        List<Scenario> scenarios = new ArrayList<>(catalog.builtIns());
+        // keyed by where each came from, so a built-in's name or a file given twice is listed once
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        catalog.builtIns().forEach(s -> scenarios.put(s.source(), s));
         for (String file : files) {
             try {
-                scenarios.add(catalog.resolve(file));
+                Scenario s = catalog.resolve(file);
+                scenarios.putIfAbsent(s.source(), s);
             } catch (ScenarioException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-14s %-7s %s%n", "name", "kind", "description / topology");
-        for (Scenario s : scenarios) {
+        for (Scenario s : scenarios.values()) {
             out.printf("%-14s %-7s %s%n%-22s %s%n", s.name(), s.plan().kind(), s.description(), "",
                     s.topology());
         }

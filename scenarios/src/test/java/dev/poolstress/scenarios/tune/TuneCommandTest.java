@@ -129,4 +129,11 @@ class TuneCommandTest {
             assertTrue(out.toString().lines().anyMatch(l -> l.startsWith(name + " ")), name + " not listed");
         }
     }
+
+    @Test
+    void shouldListABuiltInNamedAsAFileArgumentOnce() {
+        assertEquals(0, run(new ScenariosCommand(), "nvme-irq", "nvme-irq"));
+
+        assertEquals(1, out.toString().lines().filter(l -> l.startsWith("nvme-irq ")).count(), out.toString());
+    }
 }
