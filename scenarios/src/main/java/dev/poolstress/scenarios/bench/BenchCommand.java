@@ -3,11 +3,10 @@ package dev.poolstress.scenarios.bench;
 import dev.poolstress.scenarios.cli.MissingSubcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code poolstress bench}: benchmarks, one subcommand each. */
-@Command(name = "bench",
+@Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: the kernel's dmapool_test and the JMH micro-benchmarks.",
         synopsisSubcommandLabel = "BENCHMARK",
         subcommands = {
@@ -18,8 +17,6 @@ public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    private boolean help;
 
     @Override
     public void run() {

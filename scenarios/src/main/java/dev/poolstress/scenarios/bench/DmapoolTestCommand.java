@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code poolstress bench dmapool-test}: the seed's table, legacy against stack, beside the seed's own ratios. */
-@Command(name = "dmapool-test",
+@Command(name = "dmapool-test", mixinStandardHelpOptions = true,
         description = {
             "The kernel's mm/dmapool_test.c for both free-block algorithms: six pools, "
                     + "clamp((4096/size)*512, 1024, 8192) blocks, rounds of allocate-all then free-all.",
@@ -48,8 +48,6 @@ public final class DmapoolTestCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures to FILE as a JSON array.")
     private Path json;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    private boolean help;
 
     @Override
     public Integer call() throws IOException {

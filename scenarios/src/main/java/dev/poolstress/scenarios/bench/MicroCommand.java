@@ -42,7 +42,7 @@ import picocli.CommandLine.TypeConversionException;
  * {@code poolstress bench micro}: JMH over alloc+free pairs of 64-byte blocks, every strategy and every baseline
  * in one run with the gc profiler on, then the table of ratios. Defaults are short; {@code --quick} is a smoke run.
  */
-@Command(name = "micro",
+@Command(name = "micro", mixinStandardHelpOptions = true,
         description = {
             "JMH benchmarks of one alloc+free pair of 64-byte blocks: every lock strategy (stack pool) with 1 and 2 "
                     + "threads, and the baselines: a bare long[] stack (the floor, 1 thread), ArrayDeque+ReentrantLock,"
@@ -96,8 +96,6 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write JMH's JSON result to FILE.")
     private Path json;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    private boolean help;
 
     @Override
     public Integer call() throws RunnerException {

@@ -39,11 +39,20 @@ public final class PoolstressCommand implements Runnable {
         String[] description = line.getCommandSpec().usageMessage().description();
         line.getCommandSpec().usageMessage().description(description[0],
                 "With no arguments, runs the main job: poolstress " + String.join(" ", MAIN_JOB) + ".");
+        giveVersionToSubcommands(line, new PoolstressVersion());
         line.setOut(out);
         line.setErr(err);
         line.setParameterExceptionHandler(new UsageErrors());
         line.setExecutionExceptionHandler(new RunFailures());
         return line;
+    }
+
+    /** Every command's {@code --version} prints the build's version: picocli does not pass it down. */
+    private static void giveVersionToSubcommands(CommandLine line, PoolstressVersion version) {
+        for (CommandLine sub : line.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+            giveVersionToSubcommands(sub, version);
+        }
     }
 
     /** Runs {@code args}, or the main job when there are none, and returns the exit code. */

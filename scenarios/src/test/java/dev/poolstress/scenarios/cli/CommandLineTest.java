@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class CommandLineTest {
@@ -81,11 +83,14 @@ class CommandLineTest {
         assertEquals(List.of("dmapool-test", "micro"), commandsSection(run.out()));
     }
 
-    @Test
-    void shouldPrintTheBuiltVersion() {
-        Run run = run("--version");
+    @ParameterizedTest
+    @ValueSource(strings = {"", "tune", "race", "bench", "bench micro", "bench dmapool-test", "scenarios", "recommend"})
+    void shouldPrintTheBuiltVersionFromEveryCommand(String command) {
+        List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+        args.add("--version");
+        Run run = run(args.toArray(String[]::new));
 
-        assertEquals(0, run.code());
+        assertEquals(0, run.code(), run.err());
         assertTrue(Pattern.compile("^poolstress \\d+\\.\\d+\\.\\d+").matcher(run.out()).find(), run.out());
     }
 
