@@ -15,18 +15,20 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 
 /**
- * Per-CPU refill and flush racing remote frees lose nothing. The state allocates {@link #HELD} blocks on CPU 0 and
- * frees {@link #WARM} of them there, leaving CPU 0's two magazines (for {@code percpu}: 64 blocks each) eight short
- * of full. Then CPU 0 frees {@link #BURST} more, which must unload a full magazine to the depot, while CPU 1
- * allocates {@link #BURST} (reloading its empty magazines from the depot or the free list, under the same global
- * lock) and frees {@link #REMOTE} blocks CPU 0 allocated (remote frees). Other strategies meet the same mix of frees
- * and allocations. Run:
+ * Per-CPU refill and flush racing remote frees lose nothing. The state allocates {@link #HELD} blocks on CPU 0, four
+ * whole pages, which leaves CPU 0's magazines (for {@code percpu}: 64 blocks each) and the free list empty, then
+ * frees {@link #WARM} of them there: CPU 0's previous magazine is full and its loaded one eight short of full, and
+ * the depot is empty. Then CPU 0 frees {@link #BURST} more, whose ninth must unload the full magazine to the depot,
+ * while CPU 1 allocates {@link #BURST} (its magazines are empty, so it reloads the magazine CPU 0 unloads or grows the
+ * pool, under the same global lock) and frees {@link #REMOTE} blocks CPU 0 allocated (remote frees). Other
+ * strategies meet the same mix of frees and allocations. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
  *        -f 1 -fsm 0 -iters 2 -time 200 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=percpu" -t RefillAndFlushRaceRemoteFrees
  * </pre>
- * Sample (percpu, ci tier, one of the two JVM configurations): {@code 0: 287,102 Acceptable}.
+ * Sample (percpu, ci tier, both JVM configurations): {@code 0: 238,082 Acceptable}; the catalog's unlocked free
+ * shows {@code 1} in 72 of 174,877 samples.
  */
 @JCStressTest
 @Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "unloads, reloads and remote frees serialised "
@@ -47,7 +49,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
 @State
 public class RefillAndFlushRaceRemoteFrees {
     private static final int MAGAZINE = PerCpuStackCache.DEFAULT_CAPACITY;
-    private static final int HELD = 3 * MAGAZINE + 8;
+    private static final int HELD = 4 * MAGAZINE;
     private static final int WARM = 2 * MAGAZINE - 8;
     private static final int BURST = 40;
     private static final int REMOTE = 8;
