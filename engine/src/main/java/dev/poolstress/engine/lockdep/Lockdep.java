@@ -61,6 +61,17 @@ public final class Lockdep {
         return REPORTS.stream().filter(r -> r.lock().equals(lockName)).collect(Collectors.toUnmodifiableList());
     }
 
+    /**
+     * Removes and returns the reports about the locks of pool {@code poolName} (their names start with it and a
+     * dot), so a caller that judges one pool at a time, such as a jcstress arbiter, sees its own and no other's.
+     */
+    public static List<LockdepReport> takeReportsOfPool(String poolName) {
+        String prefix = poolName + ".";
+        List<LockdepReport> taken = REPORTS.stream().filter(r -> r.lock().startsWith(prefix)).toList();
+        REPORTS.removeAll(taken);
+        return taken;
+    }
+
     public static void clear() {
         REPORTS.clear();
     }

@@ -141,6 +141,23 @@ class LockdepTest {
     }
 
     @Test
+    void shouldHandOverOnePoolsReportsAndKeepTheOthers() {
+        Cpus cpus = Cpus.of(2);
+        String mine = unique("taken");
+        String other = unique("kept");
+        for (String poolName : List.of(mine, other)) {
+            DmaPool pool = DmaPool.builder(poolName, device(cpus)).size(64).lock(IrqUnsafeStrategy::new).build();
+            cpus.deliverIrq(1, (cpu, dma) -> pool.free(dma), pool.alloc());
+        }
+
+        List<LockdepReport> taken = Lockdep.takeReportsOfPool(mine);
+
+        assertEquals(List.of(mine + ".irq-unsafe"), taken.stream().map(LockdepReport::lock).toList());
+        assertEquals(List.of(), Lockdep.reportsAbout(mine + ".irq-unsafe"), "taken reports are gone");
+        assertEquals(1, Lockdep.reportsAbout(other + ".irq-unsafe").size(), "another pool's report stays");
+    }
+
+    @Test
     void shouldReportTheInconsistencyWhicheverUsageComesFirst() {
         Cpus cpus = Cpus.of(2);
         String poolName = unique("irq-first");

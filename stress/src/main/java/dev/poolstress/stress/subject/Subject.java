@@ -49,6 +49,14 @@ public final class Subject {
         return warmedPool(1);
     }
 
+    /** As {@link #grownPool()}, with a pool name of its own, for checks that pick one pool's reports out. */
+    public static DmaPool grownPool(String poolName) {
+        DmaPool pool = builder(poolName).size(BLOCK_SIZE).build();
+        CPUS.bind(0);
+        pool.free(pool.alloc());
+        return pool;
+    }
+
     /**
      * A pool whose first {@code blocks} blocks were allocated, then freed in the same order, on CPU 0: a front end
      * that keeps freed blocks (a per-CPU or lock-free stack) then holds that many, the last freed on top.
@@ -81,6 +89,11 @@ public final class Subject {
 
     /** A builder for the strategy and algorithm under test, on a fresh device of the shared machine. */
     public static DmaPool.Builder builder() {
-        return DmaPool.builder("stress", Device.create("stress", CPUS)).algorithm(ALGORITHM).lock(STRATEGY);
+        return builder("stress");
+    }
+
+    /** As {@link #builder()}, for a pool named {@code poolName}. */
+    public static DmaPool.Builder builder(String poolName) {
+        return DmaPool.builder(poolName, Device.create("stress", CPUS)).algorithm(ALGORITHM).lock(STRATEGY);
     }
 }
