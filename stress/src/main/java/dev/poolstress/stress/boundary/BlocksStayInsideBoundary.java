@@ -15,7 +15,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
 /**
  * No block crosses the boundary, or misses its alignment, while both CPUs grow an empty pool at once. The pool has
  * {@value #SIZE}-byte blocks aligned to {@value #ALIGN} with a {@value #BOUNDARY}-byte boundary, so its layout skips
- * the tail of every segment; each CPU's first allocation finds no page and grows one. Run:
+ * the tail of every segment; one or both CPUs find no page and grow one. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t BlocksStayInsideBoundary

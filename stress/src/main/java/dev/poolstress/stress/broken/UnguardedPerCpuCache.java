@@ -9,10 +9,11 @@ import dev.poolstress.engine.lock.TicketSpinLock;
 import dev.poolstress.stress.irq.IrqFreeOnSameCpuRacesAlloc;
 
 /**
- * BROKEN: a per-CPU cache touched without its CPU's exclusion. Per-CPU stacks of free blocks, refilled and flushed
- * in batches under a spinlock as in {@code percpu}, but popped and pushed without disabling that CPU's interrupts,
- * so a completion handler on CPU 0 and CPU 0's own allocation (or two threads placed on one CPU) update one stack at
- * once. {@link IrqFreeOnSameCpuRacesAlloc} must catch it.
+ * BROKEN: a per-CPU cache touched without its CPU's exclusion. Per-CPU stacks of free blocks, refilled from and
+ * flushed to the free list in batches under a spinlock (simpler than {@code percpu}'s magazines and depot), but
+ * popped and pushed without disabling that CPU's interrupts, so a completion handler on CPU 0 and CPU 0's own
+ * allocation (or two threads placed on one CPU) update one stack at once. {@link IrqFreeOnSameCpuRacesAlloc} must
+ * catch it.
  */
 @CaughtBy(IrqFreeOnSameCpuRacesAlloc.class)
 public final class UnguardedPerCpuCache implements LockStrategy {

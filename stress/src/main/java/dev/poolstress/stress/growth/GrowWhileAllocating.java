@@ -3,6 +3,7 @@ package dev.poolstress.stress.growth;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.stress.subject.Census;
 import dev.poolstress.stress.subject.Subject;
@@ -75,7 +76,7 @@ public class GrowWhileAllocating {
         System.arraycopy(held, 0, owned, 0, held.length);
         System.arraycopy(taken, 0, owned, held.length, taken.length);
         int verdict = Census.take(pool, failed0 || failed1, owned);
-        long perPage = 4096 / Subject.BLOCK_SIZE;
+        long perPage = Device.PAGE_SIZE / Subject.BLOCK_SIZE;
         if (verdict == Census.CONSISTENT && pool.stats().nrBlocks() != perPage * pool.stats().nrPages()) {
             verdict = Census.LOST;
         }

@@ -20,8 +20,10 @@ import org.openjdk.jcstress.annotations.State;
  * never given back, a lock that strands a waiter, a list looped into itself) leaves the actor running.
  *
  * <p>The storm comes from a device thread the signal starts and waits for at most {@value #STORM_BOUND_MS} ms: the
- * signal itself must return for jcstress to judge the actor. A wedge that catches the storm instead of the actor
- * still shows, because the stuck handler holds CPU 0's interrupt gate, and CPU 0's next allocation waits for it. Run:
+ * signal itself must return for jcstress to judge the actor. Under a strategy whose allocation takes CPU 0's
+ * interrupt gate (every lock taken with irqsave, and percpu), a wedge that catches the storm instead of the actor
+ * still shows, because the stuck handler holds that gate. A lock-free allocation takes no gate, so there only a
+ * wedge of the actor itself shows. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
  *        -f 1 -fsm 0 -iters 2 -time 200 \
