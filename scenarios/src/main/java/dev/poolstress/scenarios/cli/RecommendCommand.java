@@ -60,9 +60,7 @@ public final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cmd = spec.commandLine();
-        if (runs < 1) {
-            throw new ParameterException(cmd, "--runs must be at least 1, was " + runs);
-        }
+        OptionBounds.requireAtLeast(cmd, "--runs", runs, 1);
         Scenario chosen;
         try {
             chosen = new Catalog().resolve(scenario);

@@ -95,7 +95,8 @@ public final class RaceCommand implements Callable<Integer> {
         }
         int selected = RaceRunner.plan(request).size();
         if (selected == 0) {
-            err.println(spec.qualifiedName() + ": the selection matched nothing" + (tests != null ? " (--tests '" + tests + "')" : "")
+            err.println(spec.qualifiedName() + ": the selection matched nothing"
+                    + (tests != null ? " (--tests '" + tests + "')" : "")
                     + (request.shard().count() > 1 ? " in shard " + request.shard() : "") + "; the suite's tests: "
                     + String.join(", ", Suite.TESTS.stream().map(Suite.Test::simpleName).toList()));
             return FAILED;

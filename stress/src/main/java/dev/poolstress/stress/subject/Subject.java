@@ -51,10 +51,7 @@ public final class Subject {
 
     /** As {@link #grownPool()}, with a pool name of its own, for checks that pick one pool's reports out. */
     public static DmaPool grownPool(String poolName) {
-        DmaPool pool = builder(poolName).size(BLOCK_SIZE).build();
-        CPUS.bind(0);
-        pool.free(pool.alloc());
-        return pool;
+        return warm(builder(poolName).size(BLOCK_SIZE).build(), 1);
     }
 
     /**
@@ -62,7 +59,16 @@ public final class Subject {
      * that keeps freed blocks (a per-CPU or lock-free stack) then holds that many, the last freed on top.
      */
     public static DmaPool warmedPool(int blocks) {
-        DmaPool pool = emptyPool(false);
+        return warm(emptyPool(false), blocks);
+    }
+
+    /** As {@link #grownPool()}, running the kernel's debug checks. */
+    public static DmaPool grownDebugPool() {
+        return warm(emptyPool(true), 1);
+    }
+
+    /** Allocates {@code blocks} blocks of {@code pool} on CPU 0, then frees them in the same order. */
+    private static DmaPool warm(DmaPool pool, int blocks) {
         CPUS.bind(0);
         long[] taken = new long[blocks];
         for (int i = 0; i < blocks; i++) {
@@ -71,14 +77,6 @@ public final class Subject {
         for (long dma : taken) {
             pool.free(dma);
         }
-        return pool;
-    }
-
-    /** As {@link #grownPool()}, running the kernel's debug checks. */
-    public static DmaPool grownDebugPool() {
-        DmaPool pool = emptyPool(true);
-        CPUS.bind(0);
-        pool.free(pool.alloc());
         return pool;
     }
 
