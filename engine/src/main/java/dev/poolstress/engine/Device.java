@@ -2,7 +2,6 @@ package dev.poolstress.engine;
 
 import dev.poolstress.engine.cpu.Cpus;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,8 +35,10 @@ public final class Device {
     private final List<DmaPool> pools = new ArrayList<>();
     private final ArrayDeque<String> messages = new ArrayDeque<>();
 
-    // published by volatile write after every change, read without a lock on the hot path
+    // written in place under the device's lock and republished by a volatile write after every change; grown by
+    // doubling, so growing the pool to n pages costs O(n) in all; read without a lock on the hot path
     private volatile CoherentPage[] frames = new CoherentPage[64];
+    private final CoherentArena arena = new CoherentArena();
     // guarded by this
     private long nextDma = DMA_BASE;
     private final Map<Long, ArrayDeque<Long>> freedRanges = new HashMap<>();
@@ -99,7 +100,7 @@ public final class Device {
             dma = (nextDma + reserved - 1) & -reserved;
             nextDma = dma + reserved;
         }
-        ByteBuffer memory = ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+        ByteBuffer memory = arena.allocate(size);
         CoherentPage page = new CoherentPage(dma, memory, reserved, owner);
         setFrames(page, page);
         pagesInUse++;
@@ -137,11 +138,11 @@ public final class Device {
         CoherentPage[] table = frames;
         if (last > table.length) {
             table = Arrays.copyOf(table, Math.max(last, table.length * 2));
-        } else {
-            table = table.clone();
         }
+        // NOTE: a reader still holding a replaced table may miss this change; it can only be looking up a dma it
+        // did not get from the pool, since the pool hands out a page's blocks only after the store below
         Arrays.fill(table, first, last, value);
-        frames = table; // publish: a reader sees the page's memory and fields complete
+        frames = table; // release: a reader that finds the page sees its memory and fields complete
     }
 
     /**

@@ -34,6 +34,41 @@ class DeviceTest {
         assertEquals(2, dev.pagesInUse());
     }
 
+    /** Pages sliced from one chunk must still be separate memory, zeroed, and each found by its own addresses. */
+    @Test
+    void shouldKeepManyPagesSeparateZeroedAndFoundAfterTheFrameTableGrew() {
+        Device dev = device();
+        List<CoherentPage> pages = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            CoherentPage page = dev.allocCoherent(i % 7 == 0 ? 3 * Device.PAGE_SIZE : Device.PAGE_SIZE);
+            for (int offset = 0; offset < page.size(); offset += Long.BYTES) {
+                assertEquals(0, page.memory().getLong(offset), "fresh coherent memory is zeroed");
+            }
+            page.memory().putLong(0, i);
+            page.memory().putLong(page.size() - Long.BYTES, ~i);
+            pages.add(page);
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            CoherentPage page = pages.get(i);
+            assertEquals(i, page.memory().getLong(0), "another page's writes reached this one");
+            assertEquals(~i, page.memory().getLong(page.size() - Long.BYTES));
+            assertSame(page, dev.page(page.dma()));
+            assertSame(page, dev.page(page.dma() + page.size() - 1));
+        }
+        for (int i = 0; i < pages.size(); i += 2) {
+            dev.freeCoherent(pages.get(i));
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            CoherentPage page = pages.get(i);
+            if (i % 2 == 0) {
+                assertNull(dev.page(page.dma()));
+            } else {
+                assertSame(page, dev.page(page.dma()));
+            }
+        }
+        assertEquals(pages.size() / 2, dev.pagesInUse());
+    }
+
     @Test
     void shouldFindNoPageOutsideWhatWasHandedOut() {
         Device dev = device();
