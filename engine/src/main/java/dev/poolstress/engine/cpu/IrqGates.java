@@ -10,8 +10,8 @@ import java.lang.invoke.VarHandle;
  * bytes with compressed references) because every lock operation of every CPU writes its own gate: packed together,
  * two CPUs' gates would share a cache line and each operation would steal it from the other CPU.
  *
- * <p>Not reentrant by itself: {@link Cpus#localIrqSave()} only takes a gate when the saved flags say interrupts
- * were on, so nesting is expressed in the flags, as in the kernel. Waiters spin briefly, then yield, because on a
+ * <p>Not reentrant by itself: {@link Cpus#localIrqSave()} only takes a gate when interrupts were on, and says so in
+ * the flags, so nesting is expressed in the flags, as in the kernel. Waiters spin briefly, then yield, because on a
  * small machine the holder may be a descheduled thread.
  */
 final class IrqGates {
@@ -35,17 +35,24 @@ final class IrqGates {
         return OWNER.getOpaque(owners, slot(cpu)) == Thread.currentThread();
     }
 
+    /** One attempt: takes the gate if it is free. The uncontended gate costs this one compare-and-set. */
+    boolean tryAcquire(int cpu) {
+        // acquire: everything the previous holder did on this CPU happens-before our section
+        return OWNER.compareAndSet(owners, slot(cpu), (Thread) null, Thread.currentThread());
+    }
+
+    /** Waits for the gate, reading it until it looks free before each new attempt, so waiters share its line. */
     void acquire(int cpu) {
-        Thread me = Thread.currentThread();
         int slot = slot(cpu);
         int spins = 0;
-        // acquire: everything the previous holder did on this CPU happens-before our section
-        while (!OWNER.compareAndSet(owners, slot, (Thread) null, me)) {
-            if (++spins < 128) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
+        while (!tryAcquire(cpu)) {
+            do {
+                if (++spins < 128) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            } while (OWNER.getOpaque(owners, slot) != null);
         }
     }
 

@@ -81,7 +81,7 @@ public final class PerCpuStackCache implements LockStrategy {
         }
         long flags = cpus.localIrqSave();
         try {
-            int cpu = cpus.current();
+            int cpu = Cpus.cpuOf(flags);
             Magazine magazine = loaded[cpu];
             if (magazine.isEmpty()) {
                 if (!previous[cpu].isEmpty()) {
@@ -110,7 +110,7 @@ public final class PerCpuStackCache implements LockStrategy {
         freeBlocks.checkOwned(dma);
         long flags = cpus.localIrqSave();
         try {
-            int cpu = cpus.current();
+            int cpu = Cpus.cpuOf(flags);
             Magazine magazine = loaded[cpu];
             if (magazine.isFull()) {
                 magazine = previous[cpu].isEmpty() ? swap(cpu) : unload(cpu);

@@ -81,10 +81,12 @@ class CpusTest {
         Cpus cpus = Cpus.of(2);
         cpus.bind(1);
         long outer = cpus.localIrqSave();
-        assertEquals(Cpus.IRQS_ENABLED, outer);
+        assertTrue(Cpus.irqsWereEnabled(outer));
+        assertEquals(1, Cpus.cpuOf(outer));
         assertTrue(cpus.irqsDisabled());
         long inner = cpus.localIrqSave();
-        assertEquals(Cpus.IRQS_DISABLED, inner);
+        assertFalse(Cpus.irqsWereEnabled(inner));
+        assertEquals(1, Cpus.cpuOf(inner));
         assertTrue(cpus.irqsDisabled());
 
         cpus.localIrqRestore(inner);
@@ -97,8 +99,11 @@ class CpusTest {
     void shouldRefuseARestoreWithoutASave() {
         Cpus cpus = Cpus.of(2);
         cpus.bind(0);
-        assertThrows(IllegalStateException.class, () -> cpus.localIrqRestore(Cpus.IRQS_ENABLED));
-        cpus.localIrqRestore(Cpus.IRQS_DISABLED); // a nested restore changes nothing
+        long flags = cpus.localIrqSave();
+        long nested = cpus.localIrqSave();
+        cpus.localIrqRestore(flags);
+        assertThrows(IllegalStateException.class, () -> cpus.localIrqRestore(flags));
+        cpus.localIrqRestore(nested); // a nested restore changes nothing
         assertFalse(cpus.irqsDisabled());
     }
 
@@ -222,6 +227,75 @@ class CpusTest {
         assertNull(failure.get(), () -> "a thread failed: " + failure.get());
         assertFalse(handlerRanInsideSection.get(), "the handler ran while CPU 1 had interrupts off");
         assertEquals(Boolean.TRUE, sawSectionClosed.get(), "the handler saw the section still open");
+    }
+
+    @Test
+    void shouldCarryTheCpuOfAHandlerInTheFlagsOfASaveInsideIt() {
+        Cpus cpus = Cpus.of(3);
+        cpus.bind(0);
+        long[] flags = new long[1];
+        cpus.deliverIrq(2, (cpu, arg) -> {
+            flags[0] = cpus.localIrqSave();
+            cpus.localIrqRestore(flags[0]);
+            assertTrue(cpus.irqsDisabled(), "a handler's own save and restore leave its gate held");
+        }, 0);
+        assertEquals(2, Cpus.cpuOf(flags[0]));
+        assertFalse(Cpus.irqsWereEnabled(flags[0]));
+        assertFalse(cpus.irqsDisabled());
+    }
+
+    @Test
+    void shouldKeepACpuThreadsContextApartOnEachMachine() throws InterruptedException {
+        Cpus first = Cpus.of(4);
+        Cpus second = Cpus.of(4);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Integer> seen = new ArrayList<>();
+        Thread thread = new CpuThread(() -> {
+            try {
+                first.bind(3);
+                second.bind(1);
+                seen.add(first.current());
+                seen.add(second.current());
+                long flags = first.localIrqSave();
+                seen.add(Cpus.cpuOf(flags));
+                seen.add(first.irqsDisabled() ? 1 : 0);
+                seen.add(second.irqsDisabled() ? 1 : 0);
+                first.localIrqRestore(flags);
+                seen.add(first.irqsDisabled() ? 1 : 0);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "cpu-thread");
+        thread.start();
+        thread.join();
+        assertNull(failure.get());
+        assertEquals(List.of(3, 1, 3, 1, 0, 0), seen);
+    }
+
+    @Test
+    void shouldExcludeACpuThreadAndAPlainThreadThatShareACpu() throws InterruptedException {
+        Cpus cpus = Cpus.of(1);
+        int[] counter = {0};
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            try {
+                for (int i = 0; i < 20_000; i++) {
+                    long flags = cpus.localIrqSave();
+                    counter[0]++;
+                    cpus.localIrqRestore(flags);
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        };
+        Thread own = new CpuThread(work, "cpu-thread");
+        Thread plain = new Thread(work, "plain");
+        own.start();
+        plain.start();
+        own.join();
+        plain.join();
+        assertNull(failure.get());
+        assertEquals(40_000, counter[0], "increments were lost: the gate let two threads in at once");
     }
 
     /** Two threads bound to one CPU, each incrementing a plain counter with that CPU's interrupts off. */
