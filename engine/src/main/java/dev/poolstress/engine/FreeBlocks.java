@@ -39,6 +39,16 @@ public interface FreeBlocks {
      */
     void writeLink(long dma, long next);
 
+    /**
+     * Writes a free link and a mark beside it (the block's second eight bytes, where the kernel keeps the block's
+     * own dma): for front ends that keep a word of bookkeeping per free block, such as the depth of a stack. Throws
+     * as {@link #writeLink(long, long)}.
+     */
+    void writeLink(long dma, long next, long mark);
+
+    /** Reads the mark {@link #writeLink(long, long, long)} wrote into a free block. */
+    long readMark(long dma);
+
     /** The pool's name, for lock names and messages. */
     String poolName();
 

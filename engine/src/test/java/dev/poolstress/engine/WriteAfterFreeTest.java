@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Without debug mode the free link lives in the free block's own memory and nothing checks it, as in the kernel: a
  * write after free that overwrites the link sends the next allocations wherever it points, here to a block that is
  * still in use. Every strategy that chains freed blocks through their memory shows it; {@code percpu} keeps freed
- * blocks in arrays, so its first allocations never read the link.
+ * blocks in arrays, so its first allocations never read the link. The locks that count blocks in the free list also
+ * count the live block twice; {@code lockfree} reads its count from the depth its head block carries, which the
+ * corrupted chain has overwritten too, so only the hand-out is asserted for it.
  */
 class WriteAfterFreeTest {
     static Stream<String> chainingLocks() {
@@ -30,6 +32,8 @@ class WriteAfterFreeTest {
 
         assertEquals(freed, pool.alloc());
         assertEquals(live, pool.alloc(), "the corrupted link hands out a block that is still in use");
-        assertEquals(3, pool.stats().nrActive(), "the pool counts the live block twice");
+        if (!lock.equals("lockfree")) {
+            assertEquals(3, pool.stats().nrActive(), "the pool counts the live block twice");
+        }
     }
 }

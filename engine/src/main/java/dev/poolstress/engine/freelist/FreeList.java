@@ -92,6 +92,20 @@ public abstract class FreeList implements FreeBlocks {
         page.memory().putLong((int) (dma - page.dma()), next);
     }
 
+    @Override
+    public void writeLink(long dma, long next, long mark) {
+        CoherentPage page = ownPage(dma);
+        int offset = (int) (dma - page.dma());
+        page.memory().putLong(offset, next);
+        page.memory().putLong(offset + Long.BYTES, mark);
+    }
+
+    @Override
+    public long readMark(long dma) {
+        CoherentPage page = ownPage(dma);
+        return page.memory().getLong((int) (dma - page.dma()) + Long.BYTES);
+    }
+
     /**
      * Mainline {@code pool_check_block}, run after the block left the free list: reports a block whose poison was
      * overwritten while it was free, then poisons it as allocated unless it is about to be zeroed.

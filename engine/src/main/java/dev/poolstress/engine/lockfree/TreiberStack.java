@@ -8,7 +8,6 @@ import dev.poolstress.engine.lock.IrqSaveLock;
 import dev.poolstress.engine.lock.TicketSpinLock;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A lock-free stack of freed blocks ({@code lockfree}) after Treiber (IBM, 1986), in front of the pool's free list:
@@ -22,6 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>A block is on the stack at most once; a pop whose head changed since it was read fails and retries.</li>
  *   <li>The tag wraps after 2^20 changes: a pop stalled between its read and its swap for exactly that many
  *       changes could still suffer ABA. Kernels accept the same bound with their sequence counters.</li>
+ *   <li>Each pushed block carries, beside its link, the depth of the stack it tops, so {@link #cached()} is the
+ *       head block's depth: exact when the pool is quiescent, with no counter written beside the head (a double
+ *       free outside debug mode counts twice, as a counter would, so destroy still reports it).</li>
  * </ul>
  * In debug mode every call goes through the spinlock to the free list, so the kernel's checks see every block.
  */
@@ -42,7 +44,6 @@ public final class TreiberStack implements LockStrategy {
     private final FreeBlocks blocks;
     private final IrqSaveLock fallback;
     private final boolean bypass;
-    private final LongAdder cached = new LongAdder();
     @SuppressWarnings("unused") // accessed through HEAD
     private volatile long head;
 
@@ -72,7 +73,6 @@ public final class TreiberStack implements LockStrategy {
             // garbage, but the tag has moved on and the swap fails
             long next = blocks.readLink(dma);
             if (HEAD.compareAndSet(this, top, pack(next, top))) {
-                cached.decrement();
                 return dma;
             }
         }
@@ -91,10 +91,13 @@ public final class TreiberStack implements LockStrategy {
         }
         while (true) {
             long top = (long) HEAD.getAcquire(this);
-            blocks.writeLink(dma, top & DMA_MASK); // throws "bad dma" for a block not of this pool
+            long below = top & DMA_MASK;
+            // NOTE: the old top may be popped and reused before our swap; its depth read then is garbage, but the
+            // tag has moved on and the swap fails
+            long depth = below == DmaPool.NULL ? 1 : blocks.readMark(below) + 1;
+            blocks.writeLink(dma, below, depth); // throws "bad dma" for a block not of this pool
             // release: the link written above is visible to whoever pops this block
             if (HEAD.compareAndSet(this, top, pack(dma, top))) {
-                cached.increment();
                 return;
             }
         }
@@ -102,7 +105,8 @@ public final class TreiberStack implements LockStrategy {
 
     @Override
     public long cached() {
-        return cached.sum();
+        long dma = (long) HEAD.getAcquire(this) & DMA_MASK;
+        return dma == DmaPool.NULL ? 0 : blocks.readMark(dma);
     }
 
     private static long pack(long dma, long previous) {
