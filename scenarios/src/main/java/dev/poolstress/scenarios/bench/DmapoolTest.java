@@ -11,7 +11,9 @@ import java.util.List;
  * and timed over {@code rounds} rounds of allocate-all then free-all, page growth in the first round included, as
  * the kernel times it. Warm-up rounds on throwaway pools of every size and both algorithms come first, so that the
  * JIT has compiled both paths before anything is timed; each pool is then timed {@code repeat} times, the two
- * algorithms alternating, and the median kept. Every pool must end empty and give all its pages back.
+ * algorithms alternating, and the median kept. Every run is made twice, under the chosen lock and with no locking
+ * at all (the algorithm alone), so the table shows what the algorithm gains and what the lock costs. Every pool must
+ * end empty and give all its pages back.
  */
 public final class DmapoolTest {
     /** The algorithms compared, before and after the seed. */
@@ -54,30 +56,38 @@ public final class DmapoolTest {
         if (warmup > 0) {
             for (DmapoolTestPool pool : pools) {
                 for (String algorithm : ALGORITHMS) {
-                    runPool(device, pool, algorithm, warmup);
+                    runPool(device, pool, algorithm, warmup, true);
+                    runPool(device, pool, algorithm, warmup, false);
                 }
             }
         }
-        long[][][] times = new long[pools.size()][ALGORITHMS.size()][repeat];
+        long[][][] locked = new long[pools.size()][ALGORITHMS.size()][repeat];
+        long[][][] alone = new long[pools.size()][ALGORITHMS.size()][repeat];
         for (int run = 0; run < repeat; run++) {
             for (int p = 0; p < pools.size(); p++) {
                 for (int a = 0; a < ALGORITHMS.size(); a++) {
-                    times[p][a][run] = runPool(device, pools.get(p), ALGORITHMS.get(a), rounds);
+                    locked[p][a][run] = runPool(device, pools.get(p), ALGORITHMS.get(a), rounds, true);
+                    alone[p][a][run] = runPool(device, pools.get(p), ALGORITHMS.get(a), rounds, false);
                 }
             }
         }
         List<DmapoolTestResult> results = new ArrayList<>();
         for (int p = 0; p < pools.size(); p++) {
-            results.add(DmapoolTestResult.of(pools.get(p), median(times[p][0]), median(times[p][1])));
+            results.add(DmapoolTestResult.of(pools.get(p), median(locked[p][0]), median(locked[p][1]),
+                    median(alone[p][0]), median(alone[p][1])));
         }
         return results;
     }
 
-    /** Creates a pool, times {@code count} rounds on it and destroys it; returns the time in µs. */
-    private long runPool(Device device, DmapoolTestPool parameters, String algorithm, int count) {
-        DmaPool pool = DmaPool.builder("test pool", device)
+    /**
+     * Creates a pool, under the lock or {@linkplain UnlockedFreeBlocks with none}, times {@code count} rounds on it
+     * and destroys it; returns the time in µs.
+     */
+    private long runPool(Device device, DmapoolTestPool parameters, String algorithm, int count, boolean locking) {
+        DmaPool.Builder builder = DmaPool.builder("test pool", device)
                 .size(parameters.size()).align(parameters.align()).boundary(parameters.boundary())
-                .algorithm(algorithm).lock(lock).build();
+                .algorithm(algorithm);
+        DmaPool pool = (locking ? builder.lock(lock) : builder.lock(UnlockedFreeBlocks::new)).build();
         long[] blocks = new long[parameters.blocks()];
         long start = System.nanoTime();
         for (int round = 0; round < count; round++) {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {
             "The kernel's mm/dmapool_test.c for both free-block algorithms: six pools, "
                     + "clamp((4096/size)*512, 1024, 8192) blocks, rounds of allocate-all then free-all.",
-            "Prints the kernel's line per pool for each algorithm, then legacy/stack beside the seed's before/after.",
+            "Prints the kernel's line per pool for each algorithm, then legacy/stack beside the seed's before/after, "
+                    + "under the lock and for the algorithm alone (the same pools with no locking at all).",
         },
         sortOptions = false)
 public final class DmapoolTestCommand implements Callable<Integer> {
@@ -80,12 +81,14 @@ public final class DmapoolTestCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, List<DmapoolTestResult> results) {
-        String row = "%5s %6s %9s %7s %11s %10s %13s %13s%n";
+        String row = "%5s %6s %9s %7s %11s %10s %13s %11s %10s %13s %13s%n";
+        out.printf(row, "", "", "", "", "locked:", "", "", "alone:", "", "", "");
         out.printf(row, "size", "align", "boundary", "blocks", "legacy us", "stack us", "legacy/stack",
-                "seed bef/aft");
+                "legacy us", "stack us", "legacy/stack", "seed bef/aft");
         for (DmapoolTestResult r : results) {
             out.printf(row, r.size(), r.align(), r.boundary(), r.blocks(), r.legacyUs(), r.stackUs(),
-                    ratio(r.ratio()), ratio(r.seedRatio()));
+                    ratio(r.ratio()), r.legacyAloneUs(), r.stackAloneUs(), ratio(r.aloneRatio()),
+                    ratio(r.seedRatio()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.poolstress.scenarios.bench;
 
 import dev.poolstress.engine.LockStrategies;
 import dev.poolstress.scenarios.bench.micro.CommonsPoolBenchmark;
+import dev.poolstress.scenarios.bench.micro.CpuThreadExecutor;
 import dev.poolstress.scenarios.bench.micro.FloorBenchmark;
 import dev.poolstress.scenarios.bench.micro.LockedDequeBenchmark;
 import dev.poolstress.scenarios.bench.micro.MagazineSize;
@@ -45,7 +46,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "micro", mixinStandardHelpOptions = true,
         description = {
             "JMH benchmarks of one alloc+free pair of 64-byte blocks: every lock strategy (stack pool) with 1 and 2 "
-                    + "threads, and the baselines: a bare long[] stack (the floor, 1 thread), ArrayDeque+ReentrantLock,"
+                    + "threads, and the baselines: a bare long[] stack (the floor, 1 thread), the floor with 2 and 4 "
+                    + "uncontended CAS per pair (the floors of the atomics), ArrayDeque+ReentrantLock,"
                     + " JCTools MpmcArrayQueue, Netty PooledByteBufAllocator, commons-pool2 GenericObjectPool.",
             "JMH's gc profiler reports the bytes allocated per pair.",
             "--include PerCpuSizing runs the percpu sizing grid instead (capacity/batch of the per-CPU stacks, local "
@@ -123,6 +125,9 @@ public final class MicroCommand implements Callable<Integer> {
                 .measurementIterations(iterationCount)
                 .measurementTime(iterationTime)
                 .addProfiler(GCProfiler.class)
+                // benchmark threads find their virtual CPU as the storms' bound workers do (see CpuThreadExecutor)
+                .jvmArgsAppend("-Djmh.executor=CUSTOM",
+                        "-Djmh.executor.class=" + CpuThreadExecutor.class.getName())
                 .shouldFailOnError(true);
         if (include == null) {
             options.exclude(PACKAGE + SIZING);

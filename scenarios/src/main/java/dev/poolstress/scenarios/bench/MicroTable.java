@@ -13,25 +13,33 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * The table of {@code bench micro}: each benchmark's time per alloc+free pair with its ratio to the floor (the
- * single-threaded {@code long[]} stack) and to {@code ArrayDeque} + {@code ReentrantLock} at the same thread count,
- * and the bytes the JVM allocated per pair ({@code gc.alloc.rate.norm}; zero means the pair allocates nothing).
+ * single-threaded {@code long[]} stack), to the floor of the atomics a strategy must do (two uncontended CAS per
+ * pair for a gate-only or lock-free strategy, four for a gate and a lock per operation) and to {@code ArrayDeque} +
+ * {@code ReentrantLock} at the same thread count, and the bytes the JVM allocated per pair
+ * ({@code gc.alloc.rate.norm}; zero means the pair allocates nothing).
  * The per-CPU sizing benchmarks are left to {@link MagazineTable}.
  */
 final class MicroTable {
     /** A benchmark class's label in the table, in the order the rows are printed. */
     private static final Map<String, String> BASELINES = Map.of(
-            "FloorBenchmark", "long[] stack (floor)",
+            "FloorBenchmark.oneThread", "long[] stack (floor)",
+            "FloorBenchmark.twoCasPerPair", "floor + 2 CAS per pair",
+            "FloorBenchmark.fourCasPerPair", "floor + 4 CAS per pair",
             "LockedDequeBenchmark", "ArrayDeque+ReentrantLock",
             "MpmcQueueBenchmark", "JCTools MpmcArrayQueue",
             "NettyPooledBenchmark", "Netty PooledByteBufAllocator",
             "CommonsPoolBenchmark", "commons-pool2 GenericObjectPool");
-    private static final List<String> BASELINE_ORDER = List.of("FloorBenchmark", "LockedDequeBenchmark",
+    private static final List<String> BASELINE_ORDER = List.of("FloorBenchmark.oneThread",
+            "FloorBenchmark.twoCasPerPair", "FloorBenchmark.fourCasPerPair", "LockedDequeBenchmark",
             "MpmcQueueBenchmark", "NettyPooledBenchmark", "CommonsPoolBenchmark");
+    /** The strategies whose only atomics are one per operation: a gate (percpu) or the head's CAS (lockfree). */
+    private static final List<String> TWO_CAS = List.of("percpu", "lockfree");
     private static final String STRATEGIES = "StrategyPairBenchmark";
     private static final String GC_BYTES = "gc.alloc.rate.norm";
 
-    record Row(String benchmark, String label, int order, int threads, double score, double error,
-               double gcBytes) {
+    /** One benchmark's figures; {@code strategy} is null for the baselines. */
+    record Row(String benchmark, String label, String strategy, int order, int threads, double score,
+               double error, double gcBytes) {
     }
 
     private final List<Row> rows;
@@ -47,19 +55,22 @@ final class MicroTable {
             String className = name.substring(0, name.lastIndexOf('.'));
             className = className.substring(className.lastIndexOf('.') + 1);
             String label;
+            String strategy = null;
             int order;
             if (className.equals(STRATEGIES)) {
-                String strategy = result.getParams().getParam("strategy");
+                strategy = result.getParams().getParam("strategy");
                 label = "pool: " + strategy;
                 int builtIn = strategies.indexOf(strategy);
                 order = builtIn >= 0 ? builtIn : strategies.size();
             } else {
-                label = BASELINES.getOrDefault(className, className);
-                order = 100 + BASELINE_ORDER.indexOf(className);
+                String key = BASELINES.containsKey(className) ? className
+                        : className + name.substring(name.lastIndexOf('.'));
+                label = BASELINES.getOrDefault(key, key);
+                order = 100 + BASELINE_ORDER.indexOf(key);
             }
             Result<?> primary = result.getPrimaryResult();
             Result<?> gc = result.getSecondaryResults().get(GC_BYTES);
-            collected.add(new Row(name, label, order, result.getParams().getThreads(), primary.getScore(),
+            collected.add(new Row(name, label, strategy, order, result.getParams().getThreads(), primary.getScore(),
                     primary.getScoreError(), gc == null ? Double.NaN : gc.getScore()));
         }
         collected.sort(Comparator.comparingInt(Row::order).thenComparing(Row::label)
@@ -72,25 +83,33 @@ final class MicroTable {
     }
 
     void print(PrintWriter out) {
-        double floor = score("FloorBenchmark", 1);
-        String format = "%-32s %7s %20s %9s %13s %11s%n";
+        double floor = score("FloorBenchmark.oneThread", 1);
+        String format = "%-32s %7s %20s %9s %11s %13s %11s%n";
         out.println("ns per pair = one alloc + one free, JMH average time per operation; with 2 threads it is the");
-        out.println("time per pair of each thread (both threads run pairs at once on one shared pool).");
-        out.printf(format, "benchmark", "threads", "ns per pair", "x floor", "x deque+lock", "gc B/pair");
+        out.println("time per pair of each thread (both threads run pairs at once on one shared pool). x CAS floor:");
+        out.println("against the floor + the uncontended CAS the strategy must do (2 for percpu and lockfree, else 4).");
+        out.printf(format, "benchmark", "threads", "ns per pair", "x floor", "x CAS floor", "x deque+lock",
+                "gc B/pair");
         for (Row row : rows) {
             double deque = score("LockedDequeBenchmark", row.threads());
+            double atomics = row.strategy() == null ? Double.NaN : score(TWO_CAS.contains(row.strategy())
+                    ? "FloorBenchmark.twoCasPerPair" : "FloorBenchmark.fourCasPerPair", 1);
             out.printf(format, row.label(), row.threads(),
                     Double.isFinite(row.error())
                             ? String.format(Locale.ROOT, "%.2f ± %.2f", row.score(), row.error())
                             : String.format(Locale.ROOT, "%.2f", row.score()),
-                    number(row.score() / floor, "%.2f"), number(row.score() / deque, "%.2f"),
-                    number(row.gcBytes(), "%.2f"));
+                    number(row.score() / floor, "%.2f"), number(row.score() / atomics, "%.2f"),
+                    number(row.score() / deque, "%.2f"), number(row.gcBytes(), "%.2f"));
         }
     }
 
-    private double score(String className, int threads) {
+    /** The score of a benchmark named by its class, or by {@code Class.method}, at {@code threads}. */
+    private double score(String benchmark, int threads) {
+        String suffix = benchmark.contains(".") ? "." + benchmark : null;
         for (Row row : rows) {
-            if (row.benchmark().contains("." + className + ".") && row.threads() == threads) {
+            boolean named = suffix != null ? row.benchmark().endsWith(suffix)
+                    : row.benchmark().contains("." + benchmark + ".");
+            if (named && row.threads() == threads) {
                 return row.score();
             }
         }

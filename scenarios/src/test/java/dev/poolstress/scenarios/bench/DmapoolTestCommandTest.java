@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DmapoolTestCommandTest {
     private static final Set<String> FIELDS = Set.of("size", "align", "boundary", "blocks", "legacy_us", "stack_us",
-            "ratio", "seed_ratio");
+            "ratio", "legacy_alone_us", "stack_alone_us", "alone_ratio", "seed_ratio");
     private static final Pattern KERNEL_LINE =
             Pattern.compile("dmapool test: size:\\d+ *align:\\d+ *blocks:\\d+ *time:\\d+");
 
