@@ -7,6 +7,7 @@ import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
+import dev.poolstress.engine.cpu.CpuThread;
 import dev.poolstress.engine.cpu.Cpus;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,7 @@ final class RingStorm implements Storm {
         disruptor.start();
         submitterThreads = new Thread[count];
         for (int i = 0; i < count; i++) {
-            submitterThreads[i] = new Thread(submitters[i], "storm-submitter-" + i + "-cpu" + submitters[i].cpu);
+            submitterThreads[i] = new CpuThread(submitters[i], "storm-submitter-" + i + "-cpu" + submitters[i].cpu);
             submitterThreads[i].setDaemon(true);
             submitterThreads[i].start();
         }
@@ -228,7 +229,7 @@ final class RingStorm implements Storm {
     }
 
     private Thread queueThread(Runnable runnable) {
-        Thread thread = new Thread(runnable, "storm-queue-" + queueThreads.size());
+        Thread thread = new CpuThread(runnable, "storm-queue-" + queueThreads.size());
         thread.setDaemon(true);
         queueThreads.add(thread);
         return thread;

@@ -3,6 +3,7 @@ package dev.poolstress.scenarios.storm;
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
+import dev.poolstress.engine.cpu.CpuThread;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
@@ -127,7 +128,7 @@ final class RoundsStorm implements Storm {
         threads = new Thread[plan.threads()];
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(i);
-            threads[i] = new Thread(workers[i], "storm-rounds-" + i + "-cpu" + workers[i].cpu);
+            threads[i] = new CpuThread(workers[i], "storm-rounds-" + i + "-cpu" + workers[i].cpu);
             threads[i].setDaemon(true);
             threads[i].start();
         }
