@@ -26,6 +26,11 @@ public final class StackFreeList extends FreeList {
     private final List<CoherentPage> pages = new ArrayList<>();
     /** The top of the stack ({@code pool->next_block}), as a dma; {@link #NULL} when empty. */
     private long head = NULL;
+    /**
+     * The page that holds {@link #head}, kept beside it so that a pop needs no frame-table lookup for the block it
+     * takes, and none for the new top when that lies in the same page; {@code null} when the stack is empty.
+     */
+    private CoherentPage headPage;
 
     public StackFreeList(String poolName, Device device, BlockLayout layout, boolean debug) {
         super(poolName, device, layout, debug, 16);
@@ -42,13 +47,15 @@ public final class StackFreeList extends FreeList {
         if (block == NULL) {
             return NULL;
         }
-        CoherentPage page = device.page(block);
+        CoherentPage page = headPage;
         int offset = (int) (block - page.dma());
         ByteBuffer memory = page.memory();
         if (debug) {
             checkLinks(block, memory, offset);
         }
-        head = memory.getLong(offset + NEXT);
+        long next = memory.getLong(offset + NEXT);
+        head = next;
+        headPage = next - page.dma() >= 0 && next - page.dma() < layout.allocation() ? page : device.page(next);
         nrActive++;
         return memory.getLong(offset + SELF); // the handle comes from the block itself: *handle = block->dma
     }
@@ -68,6 +75,7 @@ public final class StackFreeList extends FreeList {
         memory.putLong(offset + SELF, dma);
         memory.putLong(offset + NEXT, head);
         head = dma;
+        headPage = page;
         nrActive--;
     }
 
@@ -88,6 +96,7 @@ public final class StackFreeList extends FreeList {
         // the page's blocks, in address order, go on top of the stack in one splice
         memory.putLong(last + NEXT, head);
         head = page.dma() + first;
+        headPage = page;
         nrBlocks += count;
         nrPages++;
         pages.add(page);
