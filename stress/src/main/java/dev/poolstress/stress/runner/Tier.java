@@ -1,13 +1,5 @@
 package dev.poolstress.stress.runner;
 
-import dev.poolstress.stress.debug.DoubleFreeDetectedOnce;
-import dev.poolstress.stress.irq.IrqFreeOnSameCpuRacesAlloc;
-import dev.poolstress.stress.lockdep.IrqUsedLockIsIrqSafe;
-import dev.poolstress.stress.loss.AllocFreeLosesNoBlock;
-import dev.poolstress.stress.ownership.ConcurrentAllocsNeverShareABlock;
-import dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock;
-import dev.poolstress.stress.percpu.RefillAndFlushRaceRemoteFrees;
-import dev.poolstress.stress.termination.IrqStormTerminates;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,11 +29,7 @@ public enum Tier {
      * 100 s: both over budget.
      */
     CI(List.of("-m", "quick", "-sc", "false", "-f", "1", "-fsm", "0", "-iters", "2", "-time", "200"),
-            List.of(Suite.test(ConcurrentAllocsNeverShareABlock.class), Suite.test(PopPushRaceNeverSharesABlock.class),
-                    Suite.test(AllocFreeLosesNoBlock.class), Suite.test(IrqFreeOnSameCpuRacesAlloc.class),
-                    Suite.test(IrqUsedLockIsIrqSafe.class), Suite.test(RefillAndFlushRaceRemoteFrees.class),
-                    Suite.test(DoubleFreeDetectedOnce.class), Suite.test(IrqStormTerminates.class)),
-            List.of("stack"), Duration.ofMinutes(5)),
+            Suite.TESTS, List.of("stack"), Duration.ofMinutes(5)),
     /** Nightly: every test, jcstress's quick preset in full (stress forks, split compilation), both algorithms. */
     NIGHTLY(List.of("-m", "quick"), Suite.TESTS, List.of("stack", "legacy"), Duration.ofMinutes(60)),
     /** Before a release: every test, jcstress's default preset, both algorithms; hours on a small machine. */
