@@ -28,7 +28,7 @@ public enum Tier {
      * stress fork per configuration) took 130 s per strategy for all 11 tests, and all 11 tests at these settings
      * 100 s: both over budget.
      */
-    CI(List.of("-m", "quick", "-sc", "false", "-f", "1", "-fsm", "0", "-iters", "2", "-time", "200"),
+    CI(List.of("-m", "quick", "-sc", "false", "-f", "1", "-fsm", "0", "-iters", "2", "-time", "200", "-hs", "64"),
             Suite.TESTS, List.of("stack"), Duration.ofMinutes(5)),
     /** Nightly: every test, jcstress's quick preset in full (stress forks, split compilation), both algorithms. */
     NIGHTLY(List.of("-m", "quick"), Suite.TESTS, List.of("stack", "legacy"), Duration.ofMinutes(60)),
