@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +146,10 @@ public final class RaceRunner {
     }
 
     private static String classpath(List<Path> user) {
-        StringBuilder cp = new StringBuilder(System.getProperty("java.class.path"));
+        // absolute: the jcstress child runs in its report directory, where a relative entry would not resolve
+        StringBuilder cp = new StringBuilder(String.join(File.pathSeparator, Arrays.stream(
+                System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString()).toList()));
         for (Path entry : user) {
             cp.append(File.pathSeparator).append(entry.toAbsolutePath());
         }
