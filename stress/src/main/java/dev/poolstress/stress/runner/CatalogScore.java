@@ -57,7 +57,7 @@ public final class CatalogScore {
         StringBuilder out = new StringBuilder(String.format("catalog score: %d of %d broken strategies caught in %s%n",
                 caughtInEveryRun(runs), Catalog.ENTRIES.size(), runs.size() == 1 ? "the run"
                         : "all " + runs.size() + " runs"));
-        out.append(String.format("  %-7s %-24s %-32s %-21s %-6s %s%n", "", "strategy", "caught by",
+        out.append(String.format("  %-7s %-24s %-46s %-21s %-6s %s%n", "", "strategy", "caught by",
                 "forbidden per million", "runs", "time to catch"));
         for (int i = 0; i < Catalog.ENTRIES.size(); i++) {
             int index = i;
@@ -68,7 +68,7 @@ public final class CatalogScore {
             String rate = catches.isEmpty() ? "-" : rate(catches);
             String slowest = catches.stream().map(Verdict::elapsed).max(Comparator.naturalOrder())
                     .map(d -> d.toSeconds() + "s").orElse("-");
-            out.append(String.format("  %-7s %-24s %-32s %-21s %-6s %s%n",
+            out.append(String.format("  %-7s %-24s %-46s %-21s %-6s %s%n",
                     catches.size() == runs.size() ? "CAUGHT" : "MISSED", name, by.isEmpty() ? "-" : by, rate,
                     catches.size() + "/" + runs.size(), slowest));
         }
