@@ -112,17 +112,17 @@ public final class JcstressRun {
     }
 
     /**
-     * Thread-dumps every JVM the run forked, ends the one running a test of this run (a test that stalled before is
-     * not blamed twice), and restarts the watch so the remaining tests get the whole limit.
+     * Thread-dumps every JVM the run forked, ends the one running a test of this run (a test that stalls again, in its
+     * other JVM configuration, is ended again and keeps its first stall), and restarts the watch so the remaining
+     * tests get the whole limit.
      */
     private void endStalledFork(Process process, StallWatch watch, Map<String, Stall> stalls, long start,
                                 String label, PrintStream progress) throws IOException, InterruptedException {
         Duration idle = watch.idle();
-        List<String> candidates = tests.stream().filter(t -> !stalls.containsKey(t)).toList();
         for (ProcessHandle fork : process.descendants().toList()) {
-            Optional<String> test = StallWatch.testInThreadDump(threadDump(fork.pid()), candidates);
+            Optional<String> test = StallWatch.testInThreadDump(threadDump(fork.pid()), tests);
             if (test.isPresent()) {
-                stalls.put(test.get(), new Stall(idle, watch.lastProgress(), Duration.ofNanos(System.nanoTime()
+                stalls.putIfAbsent(test.get(), new Stall(idle, watch.lastProgress(), Duration.ofNanos(System.nanoTime()
                         - start)));
                 progress.printf("  %s: %s STALLED: no progress for %ds (last: %s); ending its fork (pid %d)%n",
                         label, test.get().substring(test.get().lastIndexOf('.') + 1), idle.toSeconds(),
