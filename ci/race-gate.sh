@@ -6,12 +6,18 @@
 #   RACE_TIER=ci|nightly|full  (default ci)       RACE_SHARD=I/N   (default 1/1: the whole suite)
 #   RACE_SUITE=1|0             run the suite       RACE_CATALOG=1|0 run the catalog score check
 #   RACE_OUT=DIR               (default race-reports)
+# Shards are packed by the durations in ci/race-durations.tsv (the ci tier's, measured; refresh it from the
+# durations.tsv every run writes in its report directory). Bazel's TEST_SHARD_INDEX/TEST_TOTAL_SHARDS also work.
 # Extra arguments go to the suite run, e.g. --strategy my.Lock --classpath my-lock.jar.
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
 tier="${RACE_TIER:-ci}"
 shard="${RACE_SHARD:-1/1}"
+shard_args=()
+if [[ -n "${RACE_SHARD:-}" ]]; then
+  shard_args=(--shard "$RACE_SHARD") # otherwise the runner takes Bazel's shard, if any, or the whole suite
+fi
 out="${RACE_OUT:-race-reports}"
 shard_name="${shard/\//-of-}"
 
@@ -21,9 +27,14 @@ fi
 jar="$(ls stress/target/poolstress-stress-*-jcstress.jar | head -n 1)"
 race() { java -cp "$jar" dev.poolstress.stress.runner.RaceCommand "$@"; }
 
+durations=()
+if [[ -f ci/race-durations.tsv ]]; then
+  durations=(--durations ci/race-durations.tsv)
+fi
+
 status=0
 if [[ "${RACE_SUITE:-1}" == 1 ]]; then
-  race --tier "$tier" --shard "$shard" --report-dir "$out/suite-$shard_name" \
+  race --tier "$tier" "${shard_args[@]}" "${durations[@]}" --report-dir "$out/suite-$shard_name" \
        --junit "$out/junit-race-$tier-$shard_name.xml" "$@" || status=1
 fi
 if [[ "${RACE_CATALOG:-1}" == 1 ]]; then

@@ -14,7 +14,10 @@ public final class Catalog {
             UnguardedPerCpuCache.class,
             IrqUnsafeSpinLock.class,
             NonAtomicTtasSpinLock.class,
-            QueueSkippingTicketLock.class);
+            QueueSkippingTicketLock.class,
+            GrowOutsideLock.class,
+            NarrowTagTreiberStack.class,
+            GiveUpSpinLock.class);
 
     private Catalog() {
     }

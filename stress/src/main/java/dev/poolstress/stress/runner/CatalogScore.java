@@ -5,11 +5,15 @@ import dev.poolstress.stress.broken.Catalog;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The suite's score against the catalog: which broken strategies some test caught, which test, and how fast. */
+/**
+ * The suite's score against the catalog, over one or more runs: for each broken strategy, the verdict that caught it
+ * first in each run, and how strongly (forbidden samples per million, or a stall).
+ */
 public final class CatalogScore {
-    /** One broken strategy: the verdict that caught it first, if any, and all its verdicts. */
+    /** One broken strategy in one run: the verdict that caught it first, if any, and all its verdicts. */
     public record Entry(Class<? extends LockStrategy> strategy, Optional<Verdict> caughtBy, List<Verdict> verdicts) {
         public String name() {
             return strategy.getSimpleName();
@@ -28,7 +32,7 @@ public final class CatalogScore {
     public static List<Entry> entries(List<Verdict> verdicts) {
         return Catalog.ENTRIES.stream().map(e -> {
             List<Verdict> mine = verdicts.stream().filter(v -> v.subject().equals(e.getName())).toList();
-            Optional<Verdict> caught = mine.stream().filter(v -> v.status() == Verdict.Status.FORBIDDEN)
+            Optional<Verdict> caught = mine.stream().filter(Verdict::caught)
                     .min(Comparator.comparing(Verdict::elapsed));
             return new Entry(e, caught, mine);
         }).toList();
@@ -38,39 +42,79 @@ public final class CatalogScore {
         return entries(verdicts).stream().filter(e -> e.caughtBy().isPresent()).count();
     }
 
-    public static String render(List<Verdict> verdicts) {
-        List<Entry> entries = entries(verdicts);
-        StringBuilder out = new StringBuilder(String.format("catalog score: %d of %d broken strategies caught%n",
-                entries.stream().filter(e -> e.caughtBy().isPresent()).count(), entries.size()));
-        for (Entry entry : entries) {
-            if (entry.caughtBy().isPresent()) {
-                Verdict v = entry.caughtBy().get();
-                out.append(String.format("  CAUGHT  %-24s by %s after %ds: %s%n", entry.name(), v.test().simpleName(),
-                        v.elapsed().toSeconds(), v.summary()));
-            } else {
-                out.append(String.format("  MISSED  %-24s (%s)%n", entry.name(), entry.missedBecause()));
+    /** How many broken strategies were caught in every one of {@code runs}. */
+    public static long caughtInEveryRun(List<List<Verdict>> runs) {
+        return Catalog.ENTRIES.stream().filter(e -> runs.stream().allMatch(run -> entries(run).stream()
+                .anyMatch(x -> x.strategy() == e && x.caughtBy().isPresent()))).count();
+    }
+
+    /**
+     * The score table: per broken strategy, the test that caught it, forbidden samples per million samples of that
+     * test (lowest and highest over the runs that caught it; "stall" for a stalled fork), runs caught, and the time
+     * to catch (longest over the runs); then, for every miss, what each test saw.
+     */
+    public static String render(List<List<Verdict>> runs) {
+        StringBuilder out = new StringBuilder(String.format("catalog score: %d of %d broken strategies caught in %s%n",
+                caughtInEveryRun(runs), Catalog.ENTRIES.size(), runs.size() == 1 ? "the run"
+                        : "all " + runs.size() + " runs"));
+        out.append(String.format("  %-7s %-24s %-46s %-21s %-6s %s%n", "", "strategy", "caught by",
+                "forbidden per million", "runs", "time to catch"));
+        for (int i = 0; i < Catalog.ENTRIES.size(); i++) {
+            int index = i;
+            List<Entry> perRun = runs.stream().map(run -> entries(run).get(index)).toList();
+            List<Verdict> catches = perRun.stream().flatMap(e -> e.caughtBy().stream()).toList();
+            String name = perRun.get(0).name();
+            String by = String.join(", ", catches.stream().map(v -> v.test().simpleName()).distinct().toList());
+            String rate = catches.isEmpty() ? "-" : rate(catches);
+            String slowest = catches.stream().map(Verdict::elapsed).max(Comparator.naturalOrder())
+                    .map(d -> d.toSeconds() + "s").orElse("-");
+            out.append(String.format("  %-7s %-24s %-46s %-21s %-6s %s%n",
+                    catches.size() == runs.size() ? "CAUGHT" : "MISSED", name, by.isEmpty() ? "-" : by, rate,
+                    catches.size() + "/" + runs.size(), slowest));
+        }
+        for (int r = 0; r < runs.size(); r++) {
+            for (Entry entry : entries(runs.get(r))) {
+                if (entry.caughtBy().isEmpty()) {
+                    out.append(String.format("  missed %s%s: %s%n", entry.name(),
+                            runs.size() == 1 ? "" : " in run " + (r + 1), entry.missedBecause()));
+                }
             }
         }
         return out.toString();
     }
 
+    private static String rate(List<Verdict> catches) {
+        if (catches.stream().allMatch(v -> v.status() == Verdict.Status.STALLED)) {
+            return "stall";
+        }
+        double low = catches.stream().mapToDouble(Verdict::forbiddenPerMillion).min().orElse(0);
+        double high = catches.stream().mapToDouble(Verdict::forbiddenPerMillion).max().orElse(0);
+        String stalls = catches.stream().anyMatch(v -> v.status() == Verdict.Status.STALLED) ? " or stall" : "";
+        return (low == high ? String.format(Locale.ROOT, "%.0f", low)
+                : String.format(Locale.ROOT, "%.0f-%.0f", low, high)) + stalls;
+    }
+
     /**
-     * As verdicts for JUnit XML: one per broken strategy, passing when caught, a failure when every test ran and
-     * missed it, an error when a test could not run.
+     * As verdicts for JUnit XML: one per broken strategy, passing when caught in every run, a failure when every
+     * test ran and some run missed it, an error when a test could not run.
      */
-    public static List<Verdict> asVerdicts(List<Verdict> verdicts) {
-        return entries(verdicts).stream().map(e -> {
-            Suite.Test test = new Suite.Test("catalog." + e.name());
-            if (e.caughtBy().isPresent()) {
-                Verdict v = e.caughtBy().get();
-                return new Verdict("catalog", test, Verdict.Status.OK, List.of(), "", v.elapsed());
+    public static List<Verdict> asVerdicts(List<List<Verdict>> runs) {
+        return Catalog.ENTRIES.stream().map(e -> {
+            List<Entry> perRun = runs.stream().map(run -> entries(run).stream().filter(x -> x.strategy() == e)
+                    .findFirst().orElseThrow()).toList();
+            Suite.Test test = new Suite.Test("catalog." + e.getSimpleName());
+            Duration spent = perRun.stream().flatMap(x -> x.verdicts().stream()).map(Verdict::elapsed)
+                    .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+            Optional<Entry> missed = perRun.stream().filter(x -> x.caughtBy().isEmpty()).findFirst();
+            if (missed.isEmpty()) {
+                return new Verdict("catalog", test, Verdict.Status.OK, List.of(), "", spent);
             }
-            Duration spent = e.verdicts().stream().map(Verdict::elapsed).max(Comparator.naturalOrder())
-                    .orElse(Duration.ZERO);
-            boolean ran = !e.verdicts().isEmpty()
-                    && e.verdicts().stream().allMatch(v -> v.status() == Verdict.Status.OK);
-            return new Verdict("catalog", test, ran ? Verdict.Status.FORBIDDEN : Verdict.Status.ERROR,
-                    List.of(), "not caught: " + e.missedBecause(), spent);
+            boolean ran = !missed.get().verdicts().isEmpty()
+                    && missed.get().verdicts().stream().allMatch(v -> v.status() == Verdict.Status.OK);
+            long caughtRuns = perRun.stream().filter(x -> x.caughtBy().isPresent()).count();
+            return new Verdict("catalog", test, ran ? Verdict.Status.FORBIDDEN : Verdict.Status.ERROR, List.of(),
+                    "not caught" + (runs.size() == 1 ? "" : " in " + (runs.size() - caughtRuns) + " of "
+                            + runs.size() + " runs") + ": " + missed.get().missedBecause(), spent);
         }).toList();
     }
 }

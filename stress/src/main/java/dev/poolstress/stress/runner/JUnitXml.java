@@ -9,28 +9,31 @@ import java.util.Locale;
 
 /**
  * JUnit XML as CI systems read it: one {@code testsuite}, one {@code testcase} per test and strategy (classname
- * {@code race.<strategy>}, name the test's simple name); a forbidden outcome is a {@code failure} carrying the
- * outcome and its count, anything else that is not OK an {@code error}.
+ * {@code race.<strategy>}, name the test's simple name); a forbidden outcome or a stall is a {@code failure} carrying
+ * the outcome and its count or the last progress seen, anything else that is not OK an {@code error}. The suite's
+ * {@code shard} property ({@code I/N}) lets {@code ci/merge-junit.sh} check that every shard came back exactly once.
  */
 public final class JUnitXml {
     private JUnitXml() {
     }
 
-    public static void write(Path file, String suiteName, List<Verdict> verdicts) throws IOException {
+    public static void write(Path file, String suiteName, Shard shard, List<Verdict> verdicts) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, render(suiteName, verdicts), StandardCharsets.UTF_8);
+        Files.writeString(file, render(suiteName, shard, verdicts), StandardCharsets.UTF_8);
     }
 
-    public static String render(String suiteName, List<Verdict> verdicts) {
-        long failures = verdicts.stream().filter(v -> v.status() == Verdict.Status.FORBIDDEN).count();
-        long errors = verdicts.stream().filter(v -> !v.passed() && v.status() != Verdict.Status.FORBIDDEN).count();
+    public static String render(String suiteName, Shard shard, List<Verdict> verdicts) {
+        long failures = verdicts.stream().filter(Verdict::caught).count();
+        long errors = verdicts.stream().filter(v -> !v.passed() && !v.caught()).count();
         double total = verdicts.stream().mapToDouble(v -> seconds(v)).sum();
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
                 + "skipped=\"0\" time=\"%.3f\">%n", escape(suiteName), verdicts.size(), failures, errors, total));
+        out.append("  <properties>\n    <property name=\"shard\" value=\"").append(shard).append("\"/>\n"
+                + "  </properties>\n");
         for (Verdict v : verdicts) {
             out.append(String.format(Locale.ROOT, "  <testcase classname=\"race.%s\" name=\"%s\" time=\"%.3f\"",
                     escape(v.subject()), escape(v.test().simpleName()), seconds(v)));
@@ -39,7 +42,7 @@ public final class JUnitXml {
                 continue;
             }
             out.append(">\n");
-            String element = v.status() == Verdict.Status.FORBIDDEN ? "failure" : "error";
+            String element = v.caught() ? "failure" : "error";
             out.append(String.format("    <%s type=\"%s\" message=\"%s\">%s</%s>%n", element, v.status().name(),
                     escape(v.summary()), escape(v.test().className() + " with " + v.subject() + ": "
                             + v.summary()), element));

@@ -61,6 +61,12 @@ public final class JcstressOutput {
         return reports;
     }
 
+    /** The test a progress line reports a fork's result for, whatever the result, or null. */
+    public static String reportedTest(String line) {
+        Matcher header = HEADER.matcher(line);
+        return header.matches() ? header.group(2) : null;
+    }
+
     /** The test a progress line reports as failed ({@code [FAILED]}, {@code [ERROR]} ...), or null. */
     public static String failedTest(String line) {
         Matcher header = HEADER.matcher(line);

@@ -13,27 +13,45 @@ import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One jcstress run in a child JVM: the suite's tests for one strategy and algorithm, its report in a directory of
- * its own, its output kept in {@code jcstress.log} there. Progress lines are echoed as they come; a run that outlives
- * its time-out is killed with its forks.
+ * its own, its output kept in {@code jcstress.log} there. Progress lines are echoed as they come. When no fork reports
+ * for the stall limit, the run's forks are thread-dumped ({@code jcmd Thread.print}), the fork whose actors are in
+ * one of the run's tests is ended and that test recorded as stalled, and jcstress goes on with the others; a run
+ * that outlives its time-out is killed with its forks.
  */
 public final class JcstressRun {
     private final List<String> command;
     private final Path reportDir;
     private final Duration timeout;
+    private final Duration stallLimit;
+    private final List<String> tests;
 
-    /** What came back: the output, when each failing test was first reported, and how the child ended. */
-    public record Result(List<String> lines, Map<String, Duration> firstFailure, Duration elapsed, boolean timedOut,
-                         int exitCode, Path log) {
+    /** A test whose fork stopped reporting: how long it had been quiet and the last progress seen before. */
+    public record Stall(Duration idle, String lastProgress, Duration at) {
     }
 
-    public JcstressRun(List<String> command, Path reportDir, Duration timeout) {
+    /**
+     * What came back: the output, when each failing test was first reported, the tests that stalled, how long each
+     * reported test's forks took (from the end of jcstress's start-up or the previous fork's report), and how the
+     * child ended.
+     */
+    public record Result(List<String> lines, Map<String, Duration> firstFailure, Map<String, Stall> stalls,
+                         Map<String, Duration> durations, Duration elapsed, boolean timedOut, int exitCode,
+                         Path log) {
+    }
+
+    /** @param tests the class names of the tests the run selects, to find the one a stalled fork is running */
+    public JcstressRun(List<String> command, Path reportDir, Duration timeout, Duration stallLimit,
+                       List<String> tests) {
         this.command = List.copyOf(command);
         this.reportDir = reportDir;
         this.timeout = timeout;
+        this.stallLimit = stallLimit;
+        this.tests = List.copyOf(tests);
     }
 
     /** The child's command line: {@code java -cp CLASSPATH org.openjdk.jcstress.Main ...}. */
@@ -63,11 +81,23 @@ public final class JcstressRun {
         Process process = builder.start();
         List<String> lines = new ArrayList<>();
         Map<String, Duration> firstFailure = new ConcurrentHashMap<>();
-        Thread reader = new Thread(() -> read(process, lines, firstFailure, start, label, progress, log),
+        Map<String, Stall> stalls = new ConcurrentHashMap<>();
+        Map<String, Duration> durations = new ConcurrentHashMap<>();
+        StallWatch watch = new StallWatch(stallLimit, System::nanoTime);
+        Thread reader = new Thread(() -> read(process, lines, firstFailure, durations, watch, start, label, progress,
+                log),
                 "jcstress-output-" + label);
         reader.setDaemon(true);
         reader.start();
-        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = start + timeout.toNanos();
+        boolean finished = false;
+        while (!finished && System.nanoTime() < deadline) {
+            finished = process.waitFor(Math.min(1000, (deadline - System.nanoTime()) / 1_000_000 + 1),
+                    TimeUnit.MILLISECONDS);
+            if (!finished && watch.stalled()) {
+                endStalledFork(process, watch, stalls, start, label, progress);
+            }
+        }
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -76,17 +106,57 @@ public final class JcstressRun {
         reader.join(TimeUnit.SECONDS.toMillis(30));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         synchronized (lines) {
-            return new Result(List.copyOf(lines), Map.copyOf(firstFailure), elapsed, !finished,
-                    finished ? process.exitValue() : -1, log);
+            return new Result(List.copyOf(lines), Map.copyOf(firstFailure), Map.copyOf(stalls),
+                    Map.copyOf(durations), elapsed, !finished, finished ? process.exitValue() : -1, log);
         }
     }
 
-    private static void read(Process process, List<String> lines, Map<String, Duration> firstFailure, long start,
-                             String label, PrintStream progress, Path log) {
+    /**
+     * Thread-dumps every JVM the run forked, ends the one running a test of this run (a test that stalls again, in its
+     * other JVM configuration, is ended again and keeps its first stall), and restarts the watch so the remaining
+     * tests get the whole limit.
+     */
+    private void endStalledFork(Process process, StallWatch watch, Map<String, Stall> stalls, long start,
+                                String label, PrintStream progress) throws IOException, InterruptedException {
+        Duration idle = watch.idle();
+        for (ProcessHandle fork : process.descendants().toList()) {
+            Optional<String> test = StallWatch.testInThreadDump(threadDump(fork.pid()), tests);
+            if (test.isPresent()) {
+                stalls.putIfAbsent(test.get(), new Stall(idle, watch.lastProgress(), Duration.ofNanos(System.nanoTime()
+                        - start)));
+                progress.printf("  %s: %s STALLED: no progress for %ds (last: %s); ending its fork (pid %d)%n",
+                        label, test.get().substring(test.get().lastIndexOf('.') + 1), idle.toSeconds(),
+                        watch.lastProgress(), fork.pid());
+                fork.descendants().forEach(ProcessHandle::destroyForcibly);
+                fork.destroyForcibly();
+                watch.progress("ended the stalled fork of " + test.get());
+                return;
+            }
+        }
+        progress.printf("  %s: no progress for %ds (last: %s), but no fork is in a test of this run; waiting%n",
+                label, idle.toSeconds(), watch.lastProgress());
+        watch.progress("a stall check that found no fork in a test");
+    }
+
+    private static String threadDump(long pid) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                .redirectErrorStream(true).start();
+        byte[] out = dump.getInputStream().readAllBytes();
+        if (!dump.waitFor(30, TimeUnit.SECONDS)) {
+            dump.destroyForcibly();
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    private static void read(Process process, List<String> lines, Map<String, Duration> firstFailure,
+                             Map<String, Duration> durations, StallWatch watch, long start, String label,
+                             PrintStream progress, Path log) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
             boolean inResults = false;
+            long lastReport = start;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 out.println(line);
                 synchronized (lines) {
@@ -95,6 +165,16 @@ public final class JcstressRun {
                 inResults |= line.trim().equals("RUN RESULTS:");
                 if (inResults) {
                     continue;
+                }
+                if (line.trim().equals("Test configuration:")) {
+                    lastReport = System.nanoTime(); // jcstress's VM probing is done: forks start now
+                }
+                String reported = JcstressOutput.reportedTest(line);
+                if (reported != null) {
+                    watch.progress(line.replaceFirst("^\\.+ ", "").trim());
+                    long now = System.nanoTime();
+                    durations.merge(reported, Duration.ofNanos(now - lastReport), Duration::plus);
+                    lastReport = now;
                 }
                 String failed = JcstressOutput.failedTest(line);
                 if (failed != null && !firstFailure.containsKey(failed)) {

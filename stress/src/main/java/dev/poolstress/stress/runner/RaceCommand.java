@@ -2,9 +2,14 @@ package dev.poolstress.stress.runner;
 
 import dev.poolstress.stress.broken.Catalog;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -47,9 +52,14 @@ public final class RaceCommand implements Callable<Integer> {
             description = "how hard to drive jcstress (default: ${DEFAULT-VALUE})")
     private String tier;
 
-    @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1",
-            description = "run only the I-th of N equal parts of the work (default: ${DEFAULT-VALUE})")
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only the I-th of N parts of the work, "
+            + "packed by --durations; default: Bazel's TEST_SHARD_INDEX/TEST_TOTAL_SHARDS if set, else 1/1")
     private String shard;
+
+    @Option(names = "--durations", paramLabel = "FILE", description = "measured test durations to pack shards by "
+            + "(every race writes its own as durations.tsv in --report-dir; ci/race-durations.tsv holds the ci "
+            + "tier's)")
+    private Path durations;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "write JUnit XML: one test case per test and "
             + "strategy")
@@ -63,6 +73,16 @@ public final class RaceCommand implements Callable<Integer> {
             + "suite's score; exit 0 only if every one is caught")
     private boolean catalog;
 
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1", description = "with --catalog: race the "
+            + "catalog N times and score each entry by the runs that caught it; exit 0 only if every run caught "
+            + "every entry (default: ${DEFAULT-VALUE})")
+    private int runs;
+
+    @Option(names = "--stall-after", paramLabel = "SECONDS", defaultValue = "60", description = "a test whose "
+            + "jcstress fork reports nothing for this long is STALLED: named, its fork ended, the other tests go on "
+            + "(default: ${DEFAULT-VALUE})")
+    private int stallAfter;
+
     @Spec
     private CommandSpec spec;
 
@@ -73,9 +93,17 @@ public final class RaceCommand implements Callable<Integer> {
         this(System.out, System.err);
     }
 
+    private final Map<String, String> env;
+
     public RaceCommand(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    /** @param env the environment, where Bazel passes the shard */
+    public RaceCommand(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = env;
     }
 
     public static void main(String[] args) {
@@ -93,6 +121,10 @@ public final class RaceCommand implements Callable<Integer> {
             err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
             return BAD_ARGUMENT;
         }
+        String statusFile = env.get(Shard.BAZEL_STATUS_FILE);
+        if (statusFile != null && !statusFile.isEmpty()) {
+            Files.write(Path.of(statusFile), new byte[0]); // tells Bazel this test honours its sharding
+        }
         int selected = RaceRunner.plan(request).size();
         if (selected == 0) {
             err.println(spec.qualifiedName() + ": the selection matched nothing"
@@ -100,6 +132,9 @@ public final class RaceCommand implements Callable<Integer> {
                     + (request.shard().count() > 1 ? " in shard " + request.shard() : "") + "; the suite's tests: "
                     + String.join(", ", Suite.TESTS.stream().map(Suite.Test::simpleName).toList()));
             return FAILED;
+        }
+        if (catalog) {
+            return catalog(request);
         }
         RaceResult result = new RaceRunner(out).run(request);
         out.println();
@@ -114,27 +149,50 @@ public final class RaceCommand implements Callable<Integer> {
             out.println("jcstress report: " + report);
         }
         if (junit != null) {
-            if (catalog) {
-                JUnitXml.write(junit, "poolstress-race-catalog", CatalogScore.asVerdicts(result.verdicts()));
-            } else {
-                JUnitXml.write(junit, "poolstress-race", result.verdicts());
-            }
+            JUnitXml.write(junit, "poolstress-race-" + request.tier().name().toLowerCase(Locale.ROOT), request.shard(),
+                    result.verdicts());
             out.println("JUnit XML: " + junit.toAbsolutePath());
         }
         out.printf("wall time: %ds%n", result.wallTime().toSeconds());
-        if (catalog) {
-            out.println();
-            out.print(CatalogScore.render(result.verdicts()));
-            return CatalogScore.caught(result.verdicts()) == Catalog.ENTRIES.size() ? PASSED : FAILED;
-        }
         out.println(result.passed() ? "race: PASSED" : "race: FAILED");
         return result.passed() ? PASSED : FAILED;
+    }
+
+    /** Races the catalog {@code runs} times, each run's reports in a directory of its own, and prints the score. */
+    private int catalog(RaceRequest request) throws Exception {
+        List<List<Verdict>> all = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int run = 1; run <= runs; run++) {
+            RaceRequest thisRun = runs == 1 ? request : new RaceRequest(request.strategies(),
+                    request.userClasspath(), request.tests(), request.tier(), request.shard(),
+                    request.reportDir().resolve("run-" + run), true, request.stallLimit(),
+                    request.durations());
+            if (runs > 1) {
+                out.printf("catalog run %d of %d%n", run, runs);
+            }
+            all.add(new RaceRunner(out).run(thisRun).verdicts());
+        }
+        out.println();
+        if (junit != null) {
+            JUnitXml.write(junit, "poolstress-race-catalog-" + request.tier().name().toLowerCase(Locale.ROOT),
+                    Shard.WHOLE, CatalogScore.asVerdicts(all));
+            out.println("JUnit XML: " + junit.toAbsolutePath());
+        }
+        out.printf("wall time: %ds%n", Duration.ofNanos(System.nanoTime() - start).toSeconds());
+        out.println();
+        out.print(CatalogScore.render(all));
+        return CatalogScore.caughtInEveryRun(all) == Catalog.ENTRIES.size() ? PASSED : FAILED;
     }
 
     /** Checks every argument; throws {@link IllegalArgumentException} with a one-line message on the first bad one. */
     RaceRequest request() {
         Tier chosenTier = Tier.parse(tier);
-        Shard chosenShard = Shard.parse(shard);
+        Optional<Shard> bazel = Shard.fromBazel(env);
+        Shard chosenShard = shard != null ? Shard.parse(shard) : bazel.orElse(Shard.WHOLE);
+        if (shard != null && bazel.isPresent() && !bazel.get().equals(chosenShard)) {
+            throw new IllegalArgumentException("--shard " + shard + " disagrees with Bazel's shard " + bazel.get()
+                    + " (" + Shard.BAZEL_INDEX + " counts from 0)");
+        }
         Pattern regex = null;
         if (tests != null) {
             try {
@@ -143,6 +201,15 @@ public final class RaceCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--tests must be a Java regular expression, was '" + tests + "' ("
                         + e.getDescription() + ")", e);
             }
+        }
+        if (runs < 1 || runs > 100) {
+            throw new IllegalArgumentException("--runs must be 1 to 100, was " + runs);
+        }
+        if (runs > 1 && !catalog) {
+            throw new IllegalArgumentException("--runs repeats the catalog score; use it with --catalog");
+        }
+        if (stallAfter < 1) {
+            throw new IllegalArgumentException("--stall-after must be at least 1 second, was " + stallAfter);
         }
         List<Path> userClasspath = Strategies.classpath(classpath);
         List<String> chosen;
@@ -159,6 +226,7 @@ public final class RaceCommand implements Callable<Integer> {
         } else {
             chosen = Strategies.resolve(strategies, userClasspath);
         }
-        return new RaceRequest(chosen, userClasspath, regex, chosenTier, chosenShard, reportDir, catalog);
+        return new RaceRequest(chosen, userClasspath, regex, chosenTier, chosenShard, reportDir, catalog,
+                Duration.ofSeconds(stallAfter), durations == null ? Durations.NONE : Durations.load(durations));
     }
 }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,13 @@ public final class RaceRunner {
         this.out = out;
     }
 
-    /** The units a request selects, this shard's slice only, in run order. */
+    /**
+     * What a shard pays once per jcstress run it starts: jcstress's CPU burn-in and VM probing, measured at 5 to 7 s
+     * on the shared 2-core machine.
+     */
+    static final double JCSTRESS_START_SECONDS = 6;
+
+    /** The units a request selects, this shard's part only, in run order. */
     public static List<Unit> plan(RaceRequest request) {
         List<Unit> units = new ArrayList<>();
         List<String> algorithms = request.catalog() ? List.of("stack") : request.tier().algorithms();
@@ -45,7 +52,8 @@ public final class RaceRunner {
                 }
             }
         }
-        return request.shard().slice(units);
+        return request.shard().pack(units, u -> request.durations().of(u.subject(), u.test().className()),
+                u -> u.strategy() + "\n" + u.algorithm(), JCSTRESS_START_SECONDS);
     }
 
     private static List<Suite.Test> catchers(String strategy) {
@@ -60,6 +68,7 @@ public final class RaceRunner {
                 .collect(Collectors.groupingBy(u -> u.strategy() + "\n" + u.algorithm(), LinkedHashMap::new,
                         Collectors.toList()));
         List<Verdict> verdicts = new ArrayList<>();
+        Map<String, Duration> durations = new LinkedHashMap<>();
         List<Path> reports = new ArrayList<>();
         String classpath = classpath(request.userClasspath());
         int n = 0;
@@ -70,22 +79,32 @@ public final class RaceRunner {
             Path dir = request.reportDir().resolve(label.replaceAll("[^A-Za-z0-9._-]", "_"));
             out.printf("[%d/%d] %s: %d test(s), tier %s%n", n, jobs.size(), label, job.size(),
                     request.tier().name().toLowerCase());
-            List<String> forkProperties = List.of("-Dpoolstress.lockdep=true",
+            // the pools' pages are direct buffers: keep their limit where jcstress's default 256 MB heap put it, whatever
+            // heap the tier gives a fork (-hs)
+            List<String> forkProperties = List.of("-XX:MaxDirectMemorySize=256m", "-Dpoolstress.lockdep=true",
                     "-D" + Subject.STRATEGY_PROPERTY + "=" + first.strategy(),
                     "-D" + Subject.ALGORITHM_PROPERTY + "=" + first.algorithm());
             String regex = job.stream().map(u -> "\\Q" + u.test().className() + "\\E")
                     .collect(Collectors.joining("|", "^(?:", ")$"));
             JcstressRun run = new JcstressRun(JcstressRun.command(classpath, request.tier().jcstressArgs(), regex,
-                    dir.toAbsolutePath(), forkProperties), dir.toAbsolutePath(), request.tier().runTimeout());
+                    dir.toAbsolutePath(), forkProperties), dir.toAbsolutePath(), request.tier().runTimeout(),
+                    request.stallLimit(), job.stream().map(u -> u.test().className()).toList());
             JcstressRun.Result result = run.run(label, out);
             List<Verdict> graded = grade(job, result);
             verdicts.addAll(graded);
+            for (Unit unit : job) {
+                Duration took = result.durations().get(unit.test().className());
+                if (took != null) {
+                    durations.put(Durations.key(unit.subject(), unit.test().className()), took);
+                }
+            }
             reports.add(dir.toAbsolutePath().resolve("index.html"));
             long bad = graded.stream().filter(v -> !v.passed()).count();
             out.printf("[%d/%d] %s: %s in %ds%n", n, jobs.size(), label,
                     bad == 0 ? "all " + graded.size() + " OK" : bad + " of " + graded.size() + " FAILED",
                     result.elapsed().toSeconds());
         }
+        Durations.write(request.reportDir().resolve("durations.tsv"), verdicts, durations);
         return new RaceResult(units.size(), verdicts, reports, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -96,11 +115,16 @@ public final class RaceRunner {
         for (Unit unit : job) {
             String name = unit.test().className();
             TestReport report = reports.get(name);
-            Duration elapsed = result.firstFailure().getOrDefault(name, result.elapsed());
+            JcstressRun.Stall stall = result.stalls().get(name);
+            Duration elapsed = stall != null ? stall.at() : result.firstFailure().getOrDefault(name, result.elapsed());
             Verdict.Status status;
             String detail;
             List<Outcome> failing = List.of();
-            if (report == null) {
+            if (stall != null) {
+                status = Verdict.Status.STALLED;
+                detail = "no progress for " + stall.idle().toSeconds() + "s, its fork ended; last progress seen: "
+                        + stall.lastProgress();
+            } else if (report == null) {
                 status = result.timedOut() ? Verdict.Status.TIMEOUT : Verdict.Status.NOT_RUN;
                 detail = result.timedOut() ? "jcstress run killed after " + result.elapsed().toSeconds() + "s"
                         : "jcstress (exit " + result.exitCode() + ") did not report this test; see " + result.log();
@@ -115,13 +139,17 @@ public final class RaceRunner {
                 status = Verdict.Status.ERROR;
                 detail = "jcstress graded it " + report.status() + "; see " + result.log();
             }
-            verdicts.add(new Verdict(unit.subject(), unit.test(), status, failing, detail, elapsed));
+            long samples = report == null ? 0 : report.outcomes().stream().mapToLong(Outcome::samples).sum();
+            verdicts.add(new Verdict(unit.subject(), unit.test(), status, failing, detail, elapsed, samples));
         }
         return verdicts;
     }
 
     private static String classpath(List<Path> user) {
-        StringBuilder cp = new StringBuilder(System.getProperty("java.class.path"));
+        // absolute: the jcstress child runs in its report directory, where a relative entry would not resolve
+        StringBuilder cp = new StringBuilder(String.join(File.pathSeparator, Arrays.stream(
+                System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString()).toList()));
         for (Path entry : user) {
             cp.append(File.pathSeparator).append(entry.toAbsolutePath());
         }

@@ -1,13 +1,5 @@
 package dev.poolstress.stress.runner;
 
-import dev.poolstress.stress.debug.DoubleFreeDetectedOnce;
-import dev.poolstress.stress.irq.IrqFreeOnSameCpuRacesAlloc;
-import dev.poolstress.stress.lockdep.IrqUsedLockIsIrqSafe;
-import dev.poolstress.stress.loss.AllocFreeLosesNoBlock;
-import dev.poolstress.stress.ownership.ConcurrentAllocsNeverShareABlock;
-import dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock;
-import dev.poolstress.stress.percpu.RefillAndFlushRaceRemoteFrees;
-import dev.poolstress.stress.termination.IrqStormTerminates;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,31 +9,31 @@ import java.util.List;
  */
 public enum Tier {
     /**
-     * Every push, meant to finish within 10 minutes for the 9 built-in strategies on a 2-core machine. jcstress 0.16
-     * forks a JVM per test and JVM configuration, and on JDK 17 always runs two configurations (biased locking on and
-     * off), so the cost is forks, not sampling: about 4.5 s per test and strategy on this shared machine. Hence eight
-     * tests: the six that catch catalog entries, the per-CPU refill and flush, and the interrupt storm (the boundary,
-     * other-CPU irq and growth tests run nightly); the stack algorithm only; one normal fork per configuration, no
-     * C2-randomizer fork ({@code -fsm 0}), no split compilation ({@code -sc false}), 2 iterations of 200 ms: roughly
-     * 100k to 1M samples per test.
+     * Every push, meant to finish within 10 minutes for the 9 built-in strategies on a 2-core machine: every test
+     * (every property), the stack algorithm only, one normal fork per JVM configuration, no C2-randomizer fork
+     * ({@code -fsm 0}), no split compilation ({@code -sc false}), 2 iterations of 200 ms, a 64 MB heap per fork
+     * ({@code -hs 64}): roughly 10k to 1M samples per test.
      *
-     * <p>Measured on the shared 2-core machine with three other builds running (load average 2.5 to 4, so
-     * pessimistic): 626 s, 502 s and 593 s for the 9 built-ins (mean 574 s, about 64 s per strategy, nearly all of it
-     * JVM forks and jcstress's VM probing). The catalog, with exactly these settings against its catching tests, took
-     * 89 s, 115 s and 104 s and caught 7 of 7 in each of those 3 runs and in 2 earlier runs at 3 iterations; the
-     * rarest catch, the untagged Treiber stack's ABA, showed 15, 32 and 58 forbidden samples of about 400k. The
-     * eighth entry, added later (a ticket lock that strands its queue), is caught by the termination test in about
-     * 45 s, as jcstress waits out the stale actor in both configurations; 8 of 8 took 152 s. The whole
-     * {@code mvn -B -o verify -pl stress -am} took 723 s, 625 s and 712 s. Plain {@code -m quick} (5 iterations, a
-     * stress fork per configuration) took 130 s per strategy for all 11 tests, and all 11 tests at these settings
-     * 100 s: both over budget.
+     * <p>Where the seconds go, measured on the shared 2-core machine (load average 3 to 7 from other builds): the
+     * cost is forks, not samples. jcstress 0.16 on JDK 17 runs every test in two JVM configurations (biased locking
+     * on and off) even with {@code -jvmArgs}, which it documents as "single JVM mode": the biased-locking probe
+     * succeeds on 17 and doubles every configuration, so {@code -jvmArgs} cannot pick one here; {@code -f 0} runs
+     * nothing at all ("No matching tests") in 0.16. Each jcstress run first burns in and probes the VM for 6 to 10 s.
+     * A fork cost 5.1 s with jcstress's default 256 MB pre-touched heap and 2.7 s with {@code -hs 64} (6 forks: 30.6
+     * s against 16.3 s, samples unchanged or higher), so the heap is the lever; the pools' direct buffers keep a
+     * 256 MB limit of their own. The old settings (8 tests, default heap) took 76 s for spin-ticket; these (all 11
+     * tests) took 46 to 67 s per strategy and 474 s for the 9 built-ins, every verdict OK.
+     *
+     * <p>Detection at these settings, {@code race --catalog --runs 3} (forbidden samples of samples per run): every
+     * entry caught in 3 of 3 runs. Growth outside the lock 155,680 to 177,285 of about 1.15M (the growth test with
+     * its rendezvous; without one, 126 of 7,598); the give-up spinlock 160 to 405 of 0.65M to 1.25M by the growth
+     * test (9 to 99 by the ownership test); the non-atomic TTAS 137 to 49,420; the unguarded per-CPU cache 350 to
+     * 1,141; the irq-unsafe lock by the validator in every sample; the queue-skipping ticket lock by its stale actor
+     * (2 of 11 samples, 43 s). The untagged and 2-bit-tag Treiber stacks were caught every run but by 10 to 127 and
+     * 79 to 170 of about 230k (the low figures in a run slowed by a build beside it): still short of 100 a run.
      */
-    CI(List.of("-m", "quick", "-sc", "false", "-f", "1", "-fsm", "0", "-iters", "2", "-time", "200"),
-            List.of(Suite.test(ConcurrentAllocsNeverShareABlock.class), Suite.test(PopPushRaceNeverSharesABlock.class),
-                    Suite.test(AllocFreeLosesNoBlock.class), Suite.test(IrqFreeOnSameCpuRacesAlloc.class),
-                    Suite.test(IrqUsedLockIsIrqSafe.class), Suite.test(RefillAndFlushRaceRemoteFrees.class),
-                    Suite.test(DoubleFreeDetectedOnce.class), Suite.test(IrqStormTerminates.class)),
-            List.of("stack"), Duration.ofMinutes(5)),
+    CI(List.of("-m", "quick", "-sc", "false", "-f", "1", "-fsm", "0", "-iters", "2", "-time", "200", "-hs", "64"),
+            Suite.TESTS, List.of("stack"), Duration.ofMinutes(5)),
     /** Nightly: every test, jcstress's quick preset in full (stress forks, split compilation), both algorithms. */
     NIGHTLY(List.of("-m", "quick"), Suite.TESTS, List.of("stack", "legacy"), Duration.ofMinutes(60)),
     /** Before a release: every test, jcstress's default preset, both algorithms; hours on a small machine. */

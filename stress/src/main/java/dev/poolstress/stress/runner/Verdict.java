@@ -11,18 +11,26 @@ import java.util.List;
  *                  entry no test caught, which {@code detail} explains)
  * @param detail    what went wrong, for errors, time-outs and tests that never ran
  * @param elapsed   from the start of the jcstress run to the end of the run, or to the first report of this test's
- *                  failure while it was running
+ *                  failure (or stall) while it was running
+ * @param samples   the samples jcstress reported for the test, all outcomes and configurations; 0 if none
  */
 public record Verdict(String subject, Suite.Test test, Status status, List<Outcome> forbidden, String detail,
-                      Duration elapsed) {
+                      Duration elapsed, long samples) {
+    /** A verdict with no sample count: for one the runner made up, not one jcstress reported. */
+    public Verdict(String subject, Suite.Test test, Status status, List<Outcome> forbidden, String detail,
+                   Duration elapsed) {
+        this(subject, test, status, forbidden, detail, elapsed, 0);
+    }
+
     public enum Status {
-        OK, FORBIDDEN, ERROR, TIMEOUT, NOT_RUN;
+        OK, FORBIDDEN, STALLED, ERROR, TIMEOUT, NOT_RUN;
 
         /** How the verdict table prints it. */
         public String label() {
             return switch (this) {
                 case OK -> "OK";
                 case FORBIDDEN -> "FORBIDDEN seen";
+                case STALLED -> "STALLED";
                 case ERROR -> "error";
                 case TIMEOUT -> "timeout";
                 case NOT_RUN -> "not run";
@@ -32,6 +40,17 @@ public record Verdict(String subject, Suite.Test test, Status status, List<Outco
 
     public boolean passed() {
         return status == Status.OK;
+    }
+
+    /** Whether the strategy itself failed the test (a forbidden outcome or a stalled fork), not the run. */
+    public boolean caught() {
+        return status == Status.FORBIDDEN || status == Status.STALLED;
+    }
+
+    /** Forbidden samples per million samples; 0 when jcstress reported no count. */
+    public double forbiddenPerMillion() {
+        long bad = forbidden.stream().mapToLong(Outcome::samples).sum();
+        return samples == 0 ? 0 : bad * 1e6 / samples;
     }
 
     /** One line: the forbidden outcomes and their counts, or the detail. */

@@ -51,7 +51,8 @@ public final class VerdictTable {
             case NOT_RUN -> 1;
             case TIMEOUT -> 2;
             case ERROR -> 3;
-            case FORBIDDEN -> 4;
+            case STALLED -> 4;
+            case FORBIDDEN -> 5;
         };
     }
 

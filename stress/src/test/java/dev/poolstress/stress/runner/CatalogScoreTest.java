@@ -20,24 +20,39 @@ class CatalogScoreTest {
             new Verdict(UnlockedFree.class.getName(), LOSS, Verdict.Status.FORBIDDEN,
                     List.of(new Outcome("4", 7926, "Forbidden", "a freed block vanished")), "", Duration.ofSeconds(17)),
             new Verdict(UnlockedFree.class.getName(), DEBUG, Verdict.Status.FORBIDDEN,
-                    List.of(new Outcome("0", 12, "Forbidden", "both frees accepted")), "", Duration.ofSeconds(9)),
+                    List.of(new Outcome("0", 12, "Forbidden", "both frees accepted")), "", Duration.ofSeconds(9),
+                    1_000_000),
             new Verdict(UntaggedTreiberStack.class.getName(), ABA, Verdict.Status.OK, List.of(), "",
                     Duration.ofSeconds(20)));
 
     @Test
     void shouldCreditTheEarliestCatchAndReportTheMisses() {
-        String score = CatalogScore.render(verdicts);
+        String score = CatalogScore.render(List.of(verdicts));
 
         assertEquals(1, CatalogScore.caught(verdicts));
-        assertTrue(score.startsWith("catalog score: 1 of " + Catalog.ENTRIES.size()), score);
-        assertTrue(score.contains("CAUGHT  UnlockedFree             by DoubleFreeDetectedOnce after 9s"), score);
-        assertTrue(score.contains("MISSED  UntaggedTreiberStack     (PopPushRaceNeverSharesABlock OK)"), score);
-        assertTrue(score.contains("MISSED  NonAtomicTtasSpinLock    (not run)"), score);
+        assertTrue(score.startsWith("catalog score: 1 of " + Catalog.ENTRIES.size() + " broken strategies caught in "
+                + "the run"), score);
+        assertTrue(score.matches("(?s).*CAUGHT +UnlockedFree +DoubleFreeDetectedOnce +12 +1/1 +9s\n.*"), score);
+        assertTrue(score.matches("(?s).*MISSED +UntaggedTreiberStack +- +- +0/1 +-\n.*"), score);
+        assertTrue(score.contains("missed UntaggedTreiberStack: PopPushRaceNeverSharesABlock OK"), score);
+        assertTrue(score.contains("missed NonAtomicTtasSpinLock: not run"), score);
+    }
+
+    @Test
+    void shouldScoreEachEntryByTheRunsThatCaughtIt() {
+        List<Verdict> second = List.of(new Verdict(UnlockedFree.class.getName(), LOSS, Verdict.Status.OK, List.of(),
+                "", Duration.ofSeconds(20), 1_000_000));
+
+        String score = CatalogScore.render(List.of(verdicts, second));
+
+        assertEquals(0, CatalogScore.caughtInEveryRun(List.of(verdicts, second)));
+        assertTrue(score.matches("(?s).*MISSED +UnlockedFree +DoubleFreeDetectedOnce +12 +1/2 +9s\n.*"), score);
+        assertTrue(score.contains("missed UnlockedFree in run 2: AllocFreeLosesNoBlock OK"), score);
     }
 
     @Test
     void shouldTurnTheScoreIntoOneJUnitCasePerBrokenStrategy() {
-        List<Verdict> cases = CatalogScore.asVerdicts(verdicts);
+        List<Verdict> cases = CatalogScore.asVerdicts(List.of(verdicts));
 
         assertEquals(Catalog.ENTRIES.size(), cases.size());
         assertEquals(Verdict.Status.OK, cases.get(0).status());

@@ -31,7 +31,7 @@ class JUnitXmlTest {
                 new Verdict("spin-mcs/legacy", LOSS, Verdict.Status.TIMEOUT, List.of(), "killed after 300s",
                         Duration.ofSeconds(300)));
 
-        Document doc = parse(JUnitXml.render("poolstress-race", verdicts));
+        Document doc = parse(JUnitXml.render("poolstress-race", Shard.parse("2/3"), verdicts));
 
         Element suite = doc.getDocumentElement();
         assertEquals("3", suite.getAttribute("tests"));

@@ -33,6 +33,38 @@ class RaceCommandTest {
         return command.request();
     }
 
+    private int raceIn(java.util.Map<String, String> env, String... args) {
+        RaceCommand command = new RaceCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        return new CommandLine(command).execute(args);
+    }
+
+    @Test
+    void shouldRejectRunsWithoutTheCatalogAndAStallLimitBelowOneSecond() {
+        assertEquals(2, race("--runs", "5"));
+        assertTrue(error().contains("--runs repeats the catalog score; use it with --catalog"), error());
+        assertEquals(2, race("--stall-after", "0"));
+        assertTrue(error().contains("--stall-after must be at least 1 second, was 0"), error());
+        assertEquals(2, race("--catalog", "--runs", "0"));
+        assertTrue(error().contains("--runs must be 1 to 100, was 0"), error());
+    }
+
+    @Test
+    void shouldTakeTheShardFromBazelAndRefuseAShardThatDisagrees() {
+        java.util.Map<String, String> bazel = java.util.Map.of("TEST_SHARD_INDEX", "1", "TEST_TOTAL_SHARDS", "3");
+        assertEquals(2, raceIn(bazel, "--shard", "1/3"));
+        assertTrue(error().contains("--shard 1/3 disagrees with Bazel's shard 2/3"), error());
+        RaceCommand command = new RaceCommand(System.out, System.err, bazel);
+        new CommandLine(command).parseArgs();
+        assertEquals(new Shard(2, 3), command.request().shard());
+    }
+
+    @Test
+    void shouldRejectAMissingDurationsFile() {
+        assertEquals(2, race("--durations", "no-such-durations.tsv"));
+        assertTrue(error().contains("--durations file no-such-durations.tsv does not exist"), error());
+    }
+
     @Test
     void shouldRejectAnUnknownStrategyIdListingTheBuiltIns() {
         assertEquals(2, race("--strategy", "spin-nope"));

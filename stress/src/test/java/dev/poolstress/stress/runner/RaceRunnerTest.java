@@ -1,6 +1,7 @@
 package dev.poolstress.stress.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class RaceRunnerTest {
     @Test
     void shouldGradeForbiddenPassedAndMissingTests() {
         JcstressRun.Result result = new JcstressRun.Result(OUTPUT, Map.of("t.ownership.Owns", Duration.ofSeconds(7)),
-                Duration.ofSeconds(30), false, 1, Path.of("jcstress.log"));
+                Map.of(), Map.of(), Duration.ofSeconds(30), false, 1, Path.of("jcstress.log"));
 
         List<Verdict> verdicts = RaceRunner.grade(job(OWNS, LOSES, STORM), result);
 
@@ -50,12 +51,30 @@ class RaceRunnerTest {
         assertEquals(13_893, verdicts.get(0).forbidden().get(0).samples());
         assertEquals(Duration.ofSeconds(7), verdicts.get(0).elapsed());
         assertEquals(Duration.ofSeconds(30), verdicts.get(1).elapsed());
+        assertEquals(842_195 + 13_893, verdicts.get(0).samples());
+    }
+
+    @Test
+    void shouldMarkAStalledTestAsAFailureQuotingItsLastProgress() {
+        JcstressRun.Stall stall = new JcstressRun.Stall(Duration.ofSeconds(61), "[OK] t.loss.Loses",
+                Duration.ofSeconds(75));
+        JcstressRun.Result result = new JcstressRun.Result(OUTPUT, Map.of(), Map.of("t.termination.Storm", stall),
+                Map.of(), Duration.ofSeconds(90), false, 0, Path.of("jcstress.log"));
+
+        List<Verdict> verdicts = RaceRunner.grade(job(LOSES, STORM), result);
+
+        assertEquals(List.of(Verdict.Status.OK, Verdict.Status.STALLED),
+                verdicts.stream().map(Verdict::status).toList());
+        assertEquals("no progress for 61s, its fork ended; last progress seen: [OK] t.loss.Loses",
+                verdicts.get(1).summary());
+        assertEquals(Duration.ofSeconds(75), verdicts.get(1).elapsed());
+        assertTrue(verdicts.get(1).caught());
     }
 
     @Test
     void shouldCountEveryUnreportedTestOfAKilledRunAsTimedOut() {
-        JcstressRun.Result result = new JcstressRun.Result(List.of("(Results: 2 planned)"), Map.of(),
-                Duration.ofSeconds(300), true, -1, Path.of("jcstress.log"));
+        JcstressRun.Result result = new JcstressRun.Result(List.of("(Results: 2 planned)"), Map.of(), Map.of(),
+                Map.of(), Duration.ofSeconds(300), true, -1, Path.of("jcstress.log"));
 
         List<Verdict> verdicts = RaceRunner.grade(job(OWNS, LOSES), result);
 
