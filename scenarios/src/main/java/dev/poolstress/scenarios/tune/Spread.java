@@ -14,8 +14,4 @@ public record Spread(double median, double min, double max) {
         return new Spread(Samples.median(values), Arrays.stream(values).min().orElse(0),
                 Arrays.stream(values).max().orElse(0));
     }
-
-    public boolean overlaps(Spread other) {
-        return min <= other.max && other.min <= max;
-    }
 }
