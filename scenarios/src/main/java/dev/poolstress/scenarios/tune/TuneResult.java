@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param runs    measured runs per strategy in each round
  * @param probes  what was measured on the hot path
  * @param results one per strategy, in the order they were run, each with the runs of every round
- * @param ranking the loss-free strategies, highest median throughput first
+ * @param ranking the loss-free strategies by tier, each tier by median throughput
  * @param verdict the tiers and the pick
  * @param rounds  rounds of measurement: the first covers every strategy, later ones the pick's tier
  * @param spent   how long the measurement took

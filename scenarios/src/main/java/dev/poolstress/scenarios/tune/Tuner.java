@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -139,8 +140,11 @@ public final class Tuner {
         }
         String limitText = !each.timed() && scenario.plan().kind().equals("rounds") ? each.operations() + " rounds"
                 : each.toString();
-        return new TuneResult(scenario.name(), scenario.topology(), limitText, runs, probes, results,
-                ranking(results), verdict, rounds, Duration.ofNanos(System.nanoTime() - start), budget,
+        Map<String, StrategyResult> byId = results.stream()
+                .collect(Collectors.toMap(StrategyResult::strategy, r -> r, (a, b) -> a));
+        List<StrategyResult> byTier = verdict.tiers().stream().flatMap(List::stream).map(byId::get).toList();
+        return new TuneResult(scenario.name(), scenario.topology(), limitText, runs, probes, results, byTier,
+                verdict, rounds, Duration.ofNanos(System.nanoTime() - start), budget,
                 MachineFit.of(scenario.plan()));
     }
 
