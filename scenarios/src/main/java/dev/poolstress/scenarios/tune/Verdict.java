@@ -153,8 +153,11 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
         StringBuilder text = new StringBuilder();
         if (!separable()) {
             text.append(String.format(Locale.ROOT, "Nothing is separable on %s in %s: all %d strategies form one "
-                    + "tier. The data leans to %s (%s), no more.", scenario, seconds(spent), topTier().size(), pick,
+                    + "tier. The data leans to %s (%s), no more", scenario, seconds(spent), topTier().size(), pick,
                     lean));
+            over(defaultLock).ifPresent(d -> text.append("; it is at ").append(d.ratio()).append(" over ")
+                    .append(defaultLock).append(", the default lock"));
+            text.append('.');
         } else {
             text.append("Pick ").append(pick).append(" for ").append(scenario).append(": ")
                     .append(topTier().size() == 1 ? "alone in tier 1" : "the best of tier 1 ("

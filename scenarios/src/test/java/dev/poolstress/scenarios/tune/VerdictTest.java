@@ -48,8 +48,9 @@ class VerdictTest {
         assertEquals(1, verdict.tiers().size());
         assertFalse(verdict.separable());
         assertFalse(verdict.pickOver().values().iterator().next().separated());
-        String text = verdict.explain("s", "a", Duration.ofSeconds(45));
+        String text = verdict.explain("s", "b", Duration.ofSeconds(45));
         assertTrue(text.startsWith("Nothing is separable on s in 45 s"), text);
+        assertTrue(text.contains("1.00x (") && text.contains("over b, the default lock"), text);
         assertTrue(text.contains("too close for any budget"), text);
     }
 
