@@ -36,6 +36,6 @@ public record MachineFit(int busyThreads, int cores) {
         return Optional.of("warning: " + scenario + " keeps " + busyThreads + " threads busy on a machine with "
                 + cores + " core" + (cores == 1 ? "" : "s") + ": the OS time-slices them, a thread preempted while "
                 + "it holds the lock stalls the others, and runs spread more than on a machine with " + busyThreads
-                + " cores; the tiers below include that spread.");
+                + " cores; the tiers include that spread.");
     }
 }
