@@ -28,13 +28,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code poolstress recommend}, the main job: a short tune of a scenario over every built-in strategy, then a race
- * check of the strategy it recommends (the ci tier's jcstress tests), ending with the strategy to pick. Exit 0 when
- * the tune was loss-free and the race check passed, 1 otherwise.
+ * {@code poolstress recommend}, the main job: a short adaptive tune of a scenario over every built-in strategy (see
+ * {@link Tuner}: a round over all of them, then rounds over the ones still tied with the leader, within
+ * {@code --budget}), then a race check of the pick (the ci tier's jcstress tests), ending with the pick, the tier it
+ * shares with the strategies the runs could not separate from it, and how sure that is. Exit 0 when the tune was
+ * loss-free and the race check passed, 1 otherwise.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = {"The main job: a short tune of a scenario over every built-in strategy, then a race check "
-                + "(the ci tier's jcstress tests) of the strategy it recommends; ends with the strategy to pick.",
+        description = {"The main job: a short tune of a scenario over every built-in strategy, measuring again the "
+                + "strategies still tied with the leader until they separate or --budget is spent, then a race "
+                + "check (the ci tier's jcstress tests) of the pick; ends with the pick and the strategies in its "
+                + "tier.",
             "For real decisions use 'poolstress tune' with longer runs and 'poolstress race' on every strategy."})
 public final class RecommendCommand implements Callable<Integer> {
     @Spec
@@ -49,9 +53,15 @@ public final class RecommendCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
-            description = "Measured runs per strategy; the ranking uses their median, so one run the OS scheduled "
-                    + "badly cannot decide the pick. Default: ${DEFAULT-VALUE}.")
+            description = "Measured runs per strategy in each round; strategies are compared on all their runs by "
+                    + "rank (Mann-Whitney U) and by the interval of the ratio of medians, so one run the OS "
+                    + "scheduled badly cannot decide the pick. Default: ${DEFAULT-VALUE}.")
     int runs;
+
+    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "45s", converter = DurationConverter.class,
+            description = "How long the tune may keep measuring; the race check comes after it (about a minute and "
+                    + "a half on 2 cores). Default: ${DEFAULT-VALUE}.")
+    Duration budget;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/race",
             description = "Where jcstress's report goes. Default: ${DEFAULT-VALUE}.")
@@ -70,13 +80,13 @@ public final class RecommendCommand implements Callable<Integer> {
         PrintWriter out = cmd.getOut();
         PrintWriter err = cmd.getErr();
 
-        err.printf("recommend 1/2: tune %s, every built-in strategy, %d run(s) of %d ms each%n", chosen.name(), runs,
-                duration.toMillis());
+        err.printf("recommend 1/2: tune %s, every built-in strategy, %d run(s) of %d ms each per round, within %d s%n",
+                chosen.name(), runs, duration.toMillis(), budget.toSeconds());
         err.flush();
         TuneResult tuned = new Tuner(line -> {
             err.println("  " + line);
             err.flush();
-        }).forkEach(new ForkedScenario(scenario, null))
+        }).forkEach(new ForkedScenario(scenario, null)).budget(budget)
                 .tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), runs);
         out.print(TuneTable.render(tuned));
         out.flush();
@@ -99,16 +109,13 @@ public final class RecommendCommand implements Callable<Integer> {
                     raced.verdicts().size(), reportDir);
             return 1;
         }
-        out.printf("%nPick %s for %s: the fastest loss-free strategy in a short tune (median of %d run(s)), and "
-                + "race-free in %d of %d jcstress properties of the ci tier.%s%n", pick, chosen.name(), runs, ok,
-                raced.verdicts().size(), tieNote(tuned));
+        List<String> tier = tuned.verdict().topTier();
+        out.printf("%nPick %s for %s: race-free in %d of %d jcstress properties of the ci tier; %s%n", pick,
+                chosen.name(), ok, raced.verdicts().size(), tier.size() == 1
+                        ? "the runs put it alone in the first tier."
+                        : "the runs cannot separate it from " + String.join(", ", tier.subList(1, tier.size()))
+                                + " (the first tier), so any of them serves; only " + pick + " was race-checked.");
+        tuned.machine().warning(chosen.name()).ifPresent(out::println);
         return 0;
-    }
-
-    /** When the runner-up's runs overlap the pick's, a short tune cannot separate them: say so. */
-    private String tieNote(TuneResult tuned) {
-        return tuned.tiedRunnerUp().map(runnerUp -> " " + runnerUp + "'s runs overlapped its own, so the two are "
-                + "tied at this length: run 'poolstress tune --scenario " + scenario
-                + " --duration 2s --runs 5' to separate them.").orElse("");
     }
 }

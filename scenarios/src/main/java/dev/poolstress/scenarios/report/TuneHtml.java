@@ -10,8 +10,9 @@ import java.nio.file.Path;
 
 /**
  * The HTML report: one self-contained file, Apache ECharts inlined from its webjar, so it opens without a network.
- * Two charts (median throughput per strategy with its min..max, and latency percentiles per strategy on a log
- * axis), the recommendation, and the tuning JSON embedded as data.
+ * Two charts (median throughput per strategy, coloured by tier, with the bootstrap interval of the median as
+ * whiskers; latency percentiles per strategy on a log axis), the verdict and the tiers, the machine warning, and
+ * the tuning JSON embedded as data.
  */
 public final class TuneHtml {
     private static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
@@ -32,8 +33,13 @@ public final class TuneHtml {
                 + "</style>\n<script>" + echarts() + "</script>\n</head><body>\n"
                 + "<h1>poolstress tune: " + escape(result.scenario()) + "</h1>\n"
                 + "<p>" + escape(result.topology()) + "; " + result.runs() + " measured run(s) of "
-                + escape(result.limit()) + " per strategy.</p>\n"
+                + escape(result.limit()) + " per strategy and round, " + result.rounds() + " round(s) in "
+                + result.spent().toSeconds() + " s of a " + result.budget().toSeconds() + " s budget.</p>\n"
+                + result.machine().warning(result.scenario()).map(w -> "<p style=\"color:#b71c1c\">" + escape(w)
+                        + "</p>\n").orElse("")
                 + "<p><strong>" + escape(result.reason()) + "</strong></p>\n"
+                + "<ol>" + result.verdict().tiers().stream().map(t -> "<li>tier: " + escape(String.join(", ", t))
+                        + "</li>").collect(java.util.stream.Collectors.joining()) + "</ol>\n"
                 + "<div id=\"throughput\" class=\"chart\"></div>\n<div id=\"latency\" class=\"chart\"></div>\n"
                 + "<h2>Table</h2>\n<pre>" + escape(TuneTable.render(result)) + "</pre>\n"
                 + "<script>\nconst tune = " + data + ";\n" + CHARTS + "</script>\n</body></html>\n";
@@ -41,14 +47,15 @@ public final class TuneHtml {
 
     private static final String CHARTS = String.join("\n",
             "const names = tune.results.map(r => r.strategy + (r.loss_free ? '' : ' (LOST)'));",
+            "const tierColours = ['#2e7d32', '#5470c6', '#91a7e0', '#b0b0b0'];",
             "echarts.init(document.getElementById('throughput')).setOption({",
-            "  title: {text: 'alloc+free pairs per second (median; whiskers: min..max of the runs)'},",
+            "  title: {text: 'alloc+free pairs per second (median; whiskers: its 95% bootstrap interval; colour: tier)'},",
             "  tooltip: {trigger: 'axis'}, grid: {left: 90, bottom: 80},",
             "  xAxis: {type: 'category', data: names, axisLabel: {rotate: 30}}, yAxis: {type: 'value'},",
             "  series: [",
             "    {name: 'pairs/s', type: 'bar', data: tune.results.map(r => ({value: r.pairs_per_sec,",
-            "       itemStyle: {color: r.strategy === tune.recommended ? '#2e7d32' : (r.loss_free ? '#5470c6' : '#c62828')}}))},",
-            "    {name: 'min..max', type: 'custom', data: tune.results.map((r, i) => [i, r.pairs_per_sec_min, r.pairs_per_sec_max]),",
+            "       itemStyle: {color: r.loss_free ? tierColours[Math.min(r.tier, tierColours.length) - 1] : '#c62828'}}))},",
+            "    {name: '95% interval', type: 'custom', data: tune.results.map((r, i) => [i, r.pairs_per_sec_low, r.pairs_per_sec_high]),",
             "     renderItem: (params, api) => { const lo = api.coord([api.value(0), api.value(1)]);",
             "       const hi = api.coord([api.value(0), api.value(2)]);",
             "       return {type: 'group', children: [",

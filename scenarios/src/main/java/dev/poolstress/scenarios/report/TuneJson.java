@@ -1,22 +1,32 @@
 package dev.poolstress.scenarios.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormResult;
+import dev.poolstress.scenarios.tune.Ratio;
+import dev.poolstress.scenarios.tune.Samples;
 import dev.poolstress.scenarios.tune.Spread;
 import dev.poolstress.scenarios.tune.StrategyResult;
 import dev.poolstress.scenarios.tune.TuneResult;
+import dev.poolstress.scenarios.tune.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The JSON document of a tuning session: {@code scenario}, {@code recommended} (null when no strategy was
- * loss-free), {@code reason}, and {@code results}, one object per strategy with the medians as flat fields
- * ({@code pairs_per_sec}, {@code alloc_p50_ns}, ..., {@code lost}, {@code double_owned}), the spread of throughput,
- * and every run.
+ * loss-free), {@code reason}, {@code verdict} ({@code tiers}, the pick's {@code confidence}, its ratio over the next
+ * tier and over the default lock with their intervals, {@code separable}, and the budget that might separate the
+ * first tier further), {@code machine} (busy threads, cores, the warning), and {@code results}, one object per
+ * strategy with the medians as flat fields ({@code pairs_per_sec}, {@code alloc_p50_ns}, ..., {@code pool_share},
+ * {@code lost}, {@code double_owned}), the interval and spread of throughput, its tier, and every run.
  */
 public final class TuneJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,11 +47,21 @@ public final class TuneJson {
             root.putNull("recommended");
         }
         root.put("reason", result.reason());
+        root.put("rounds", result.rounds());
+        root.put("spent_ms", result.spent().toMillis());
+        root.put("budget_ms", result.budget().toMillis());
+        root.set("verdict", verdict(result.verdict()));
+        ObjectNode machine = root.putObject("machine");
+        machine.put("busy_threads", result.machine().busyThreads());
+        machine.put("cores", result.machine().cores());
+        machine.put("oversubscribed", result.machine().oversubscribed());
+        String warning = result.machine().warning(result.scenario()).orElse(null);
+        machine.put("warning", warning);
         ArrayNode ranking = root.putArray("ranking");
         result.ranking().forEach(r -> ranking.add(r.strategy()));
         ArrayNode results = root.putArray("results");
         for (StrategyResult r : result.results()) {
-            results.add(strategy(r));
+            results.add(strategy(r, result));
         }
         return root;
     }
@@ -50,11 +70,61 @@ public final class TuneJson {
         Files.writeString(file, MAPPER.writeValueAsString(toJson(result)) + System.lineSeparator());
     }
 
-    private static ObjectNode strategy(StrategyResult r) {
+    private static ObjectNode verdict(Verdict verdict) {
+        ObjectNode v = MAPPER.createObjectNode();
+        ArrayNode tiers = v.putArray("tiers");
+        verdict.tiers().forEach(t -> t.forEach(tiers.addArray()::add));
+        v.put("pick", verdict.pick().orElse(null));
+        v.put("confidence", verdict.confidence());
+        v.put("interval_confidence", Samples.CONFIDENCE);
+        v.put("separable", verdict.separable());
+        v.set("over_next_tier", versus(verdict.overNextTier()));
+        v.set("over_default_lock", versus(verdict.over(LockStrategies.DEFAULT)));
+        v.put("default_lock", LockStrategies.DEFAULT);
+        v.put("closest_in_first_tier", verdict.closest().orElse(null));
+        v.put("budget_factor_to_separate", Double.isFinite(verdict.budgetFactor()) ? verdict.budgetFactor() : -1);
+        return v;
+    }
+
+    private static JsonNode versus(Optional<Verdict.Versus> versus) {
+        if (versus.isEmpty()) {
+            return NullNode.getInstance();
+        }
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("strategy", versus.get().other());
+        ratio(o, versus.get().ratio());
+        o.put("mann_whitney_p", versus.get().p());
+        o.put("separated", versus.get().separated());
+        return o;
+    }
+
+    private static void ratio(ObjectNode o, Ratio ratio) {
+        o.put("ratio", ratio.estimate());
+        o.put("ratio_low", ratio.low());
+        o.put("ratio_high", ratio.high());
+    }
+
+    private static ObjectNode strategy(StrategyResult r, TuneResult result) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("strategy", r.strategy());
         o.put("loss_free", r.lossFree());
+        o.put("tier", result.verdict().tierOf(r.strategy()));
         o.put("pairs_per_sec", Math.round(r.pairsPerSecond().median()));
+        Samples.Interval interval = r.throughputInterval();
+        o.put("pairs_per_sec_low", Math.round(interval.low()));
+        o.put("pairs_per_sec_high", Math.round(interval.high()));
+        Optional<Verdict.Versus> versus = result.verdict().over(r.strategy());
+        if (versus.isPresent()) {
+            ObjectNode pickOver = o.putObject("pick_over_this");
+            ratio(pickOver, versus.get().ratio());
+            pickOver.put("mann_whitney_p", versus.get().p());
+            pickOver.put("separated", versus.get().separated());
+        }
+        if (result.probes() == Instrumentation.FULL && result.machine().busyThreads() > 0) {
+            o.put("pool_share", r.poolShare(result.machine().busyThreads()).median());
+        } else {
+            o.putNull("pool_share");
+        }
         o.put("pairs_per_sec_min", Math.round(r.pairsPerSecond().min()));
         o.put("pairs_per_sec_max", Math.round(r.pairsPerSecond().max()));
         o.put("alloc_p50_ns", median(r.allocP50()));
@@ -86,10 +156,12 @@ public final class TuneJson {
             run.put("alloc_p99_ns", s.alloc().p99());
             run.put("alloc_p999_ns", s.alloc().p999());
             run.put("alloc_max_ns", s.alloc().max());
+            run.put("alloc_mean_ns", s.alloc().mean());
             run.put("free_p50_ns", s.free().p50());
             run.put("free_p99_ns", s.free().p99());
             run.put("free_p999_ns", s.free().p999());
             run.put("free_max_ns", s.free().max());
+            run.put("free_mean_ns", s.free().mean());
             run.put("lock_calls", s.lockCalls());
             run.put("lock_waited", s.lockWaited());
             run.put("lock_wait_ns", s.lockWaitNanos());

@@ -1,59 +1,84 @@
 package dev.poolstress.scenarios.report;
 
 import dev.poolstress.scenarios.storm.Instrumentation;
-import dev.poolstress.scenarios.tune.Spread;
+import dev.poolstress.scenarios.tune.Samples;
 import dev.poolstress.scenarios.tune.StrategyResult;
 import dev.poolstress.scenarios.tune.TuneResult;
+import dev.poolstress.scenarios.tune.Verdict;
 import java.util.Locale;
 
 /**
- * The terminal table: one row per strategy, ranked first, then the ones that lost or doubled a block. Figures are
- * medians over the measured runs; throughput shows its spread (min..max). Contention is the share of strategy
- * calls that waited and the wait per pair, estimated by timing each call against its uncontended median. Memory
- * is the Java heap the storm's threads allocated per pair (target 0) and the heap still in use after each storm
- * minus before it, both after a full GC (a leak grows it).
+ * The terminal table: one row per strategy, ranked first (with its tier, its runs, its median throughput with the
+ * bootstrap interval of that median, and the pick's ratio over it), then the ones that lost or doubled a block;
+ * then the tiers and the verdict in sentences. Other figures are medians over the runs. Pool share is the storm
+ * threads' time inside {@code DmaPool.alloc} and {@code free}. Contention is the share of strategy calls that
+ * waited and the wait per pair, estimated by timing each call against its uncontended median. Memory is the Java
+ * heap the storm's threads allocated per pair (target 0) and the heap still in use after each storm minus before
+ * it, both after a full GC (a leak grows it).
  */
 public final class TuneTable {
+    private static final String HEADER = "%-4s %-4s %-16s %4s %10s %-19s %-19s %5s %8s %8s %8s %9s %8s %8s %7s %9s"
+            + " %6s %6s %7s %8s %5s %6s%n";
+    private static final String ROW = "%-4s %-4s %-16s %4d %10.0f %-19s %-19s %5s %8.0f %8.0f %8.0f %9.0f %8.0f %8.0f"
+            + " %6.1f%% %9.0f %6.0f %6d %7.2f %8.0f %5d %6d%n";
+
     private TuneTable() {
     }
 
     public static String render(TuneResult result) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "scenario %s (%s), %d measured run(s) of %s each%n", result.scenario(),
-                result.topology(), result.runs(), result.limit()));
-        out.append(String.format(Locale.ROOT, "%-4s %-16s %12s %-23s %8s %8s %8s %9s %8s %8s %7s %9s %6s %6s %7s %8s %5s %6s%n",
-                "rank", "strategy", "pairs/s", "(min..max)", "alloc50", "alloc99", "alloc999", "allocmax", "free50",
-                "free99", "waited", "wait/pair", "pages", "fails", "B/pair", "heap+kB", "lost", "double"));
+        String nl = System.lineSeparator();
+        out.append(String.format(Locale.ROOT, "scenario %s (%s), %d measured run(s) of %s per strategy and round; "
+                        + "%d round(s) in %.0f s of a %d s budget%n", result.scenario(), result.topology(),
+                result.runs(), result.limit(), result.rounds(), result.spent().toMillis() / 1000.0,
+                result.budget().toSeconds()));
+        result.machine().warning(result.scenario()).ifPresent(w -> out.append(w).append(nl));
+        out.append(String.format(Locale.ROOT, HEADER, "tier", "rank", "strategy", "runs", "pairs/s",
+                "(95% interval)", "pick is", "pool", "alloc50", "alloc99", "alloc999", "allocmax", "free50", "free99",
+                "waited", "wait/pair", "pages", "fails", "B/pair", "heap+kB", "lost", "double"));
         int rank = 1;
         for (StrategyResult r : result.ranking()) {
-            row(out, String.valueOf(rank++), r);
+            row(out, result, String.valueOf(result.verdict().tierOf(r.strategy())), String.valueOf(rank++), r);
         }
         for (StrategyResult r : result.results()) {
             if (!r.lossFree()) {
-                row(out, "-", r);
+                row(out, result, "-", "-", r);
             }
         }
+        out.append("pairs/s: median of the runs; interval: the bootstrap's for that median; pick is: the pick's"
+                + " median over this one's, with its interval; pool: the threads' time inside alloc and free")
+                .append(nl);
         if (result.probes() == Instrumentation.FULL) {
             out.append("latencies in ns; waited = strategy calls slower than 2x their uncontended median; wait/pair"
-                    + " in ns").append(System.lineSeparator());
+                    + " in ns").append(nl);
         } else {
-            out.append("throughput only: no clock was read per pool call, so latency and contention read 0")
-                    .append(System.lineSeparator());
+            out.append("throughput only: no clock was read per pool call, so latency, pool share and contention"
+                    + " read 0").append(nl);
         }
         for (StrategyResult r : result.results()) {
             for (String problem : r.problems()) {
-                out.append(r.strategy()).append(": ").append(problem).append(System.lineSeparator());
+                out.append(r.strategy()).append(": ").append(problem).append(nl);
             }
         }
-        out.append(result.reason()).append(System.lineSeparator());
+        Verdict verdict = result.verdict();
+        for (int t = 0; t < verdict.tiers().size(); t++) {
+            out.append("tier ").append(t + 1).append(": ").append(String.join(", ", verdict.tiers().get(t)))
+                    .append(nl);
+        }
+        out.append(result.reason()).append(nl);
         return out.toString();
     }
 
-    private static void row(StringBuilder out, String rank, StrategyResult r) {
-        Spread rate = r.pairsPerSecond();
-        out.append(String.format(Locale.ROOT,
-                "%-4s %-16s %12.0f %-23s %8.0f %8.0f %8.0f %9.0f %8.0f %8.0f %6.1f%% %9.0f %6.0f %6d %7.2f %8.0f %5d %6d%n",
-                rank, r.strategy(), rate.median(), String.format(Locale.ROOT, "(%.0f..%.0f)", rate.min(), rate.max()),
+    private static void row(StringBuilder out, TuneResult result, String tier, String rank, StrategyResult r) {
+        Samples.Interval interval = r.throughputInterval();
+        String versus = result.verdict().over(r.strategy()).map(v -> v.ratio().toString())
+                .orElse(r.strategy().equals(result.recommended().orElse(null)) ? "the pick" : "");
+        String share = result.probes() == Instrumentation.FULL && result.machine().busyThreads() > 0
+                ? String.format(Locale.ROOT, "%4.0f%%", 100 * r.poolShare(result.machine().busyThreads()).median())
+                : "-";
+        out.append(String.format(Locale.ROOT, ROW, tier, rank, r.strategy(), r.runs().size(),
+                r.pairsPerSecond().median(), String.format(Locale.ROOT, "(%.0f..%.0f)", interval.low(),
+                        interval.high()), versus, share,
                 r.allocP50().median(), r.allocP99().median(), r.allocP999().median(), r.allocMax().median(),
                 r.freeP50().median(), r.freeP99().median(), r.waitedPercent().median(), r.waitNanosPerPair().median(),
                 r.pagesGrown().median(), r.allocFailures(), r.bytesPerPair().median(), r.heapGrowth().median() / 1024,

@@ -3,16 +3,20 @@ package dev.poolstress.scenarios.storm;
 import dev.poolstress.engine.DmaPool;
 import org.HdrHistogram.Histogram;
 
-/** Latency percentiles in nanoseconds, read from an HdrHistogram once a storm is over. */
-public record Latency(long count, long p50, long p99, long p999, long max) {
-    public static final Latency NONE = new Latency(0, 0, 0, 0, 0);
+/**
+ * Latency percentiles in nanoseconds, read from an HdrHistogram once a storm is over; {@code mean} times
+ * {@code count} is the time spent inside the timed call.
+ */
+public record Latency(long count, long p50, long p99, long p999, long max, double mean) {
+    public static final Latency NONE = new Latency(0, 0, 0, 0, 0, 0);
 
     public static Latency of(Histogram histogram) {
         if (histogram.getTotalCount() == 0) {
             return NONE;
         }
         return new Latency(histogram.getTotalCount(), histogram.getValueAtPercentile(50),
-                histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
+                histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9), histogram.getMaxValue(),
+                histogram.getMean());
     }
 
     /** A histogram for one recording thread: 1 ns to 60 s at three significant digits, never resized. */

@@ -1,8 +1,8 @@
 package dev.poolstress.scenarios.tune;
 
 import java.util.Arrays;
-import java.util.function.ToDoubleFunction;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** A measure over several runs: the median, with the smallest and largest run as its spread. */
 public record Spread(double median, double min, double max) {
@@ -11,13 +11,7 @@ public record Spread(double median, double min, double max) {
         if (values.length == 0) {
             return new Spread(0, 0, 0);
         }
-        Arrays.sort(values);
-        int n = values.length;
-        double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-        return new Spread(median, values[0], values[n - 1]);
-    }
-
-    public boolean overlaps(Spread other) {
-        return min <= other.max && other.min <= max;
+        return new Spread(Samples.median(values), Arrays.stream(values).min().orElse(0),
+                Arrays.stream(values).max().orElse(0));
     }
 }

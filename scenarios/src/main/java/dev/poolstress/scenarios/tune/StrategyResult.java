@@ -10,8 +10,36 @@ public record StrategyResult(String strategy, List<StormResult> runs) {
         runs = List.copyOf(runs);
     }
 
+    /** This strategy's runs followed by {@code more}'s, as one result. */
+    public StrategyResult plus(StrategyResult more) {
+        List<StormResult> all = new java.util.ArrayList<>(runs);
+        all.addAll(more.runs());
+        return new StrategyResult(strategy, all);
+    }
+
     public Spread pairsPerSecond() {
         return Spread.of(runs, StormResult::pairsPerSecond);
+    }
+
+    /** Each run's pairs per second: the samples the verdict compares. */
+    public double[] throughputs() {
+        return runs.stream().mapToDouble(StormResult::pairsPerSecond).toArray();
+    }
+
+    /** The bootstrap interval of the median pairs per second. */
+    public Samples.Interval throughputInterval() {
+        return Samples.medianInterval(throughputs());
+    }
+
+    /**
+     * The share of the storm threads' time spent inside {@code DmaPool.alloc} and {@code free}: the timed calls'
+     * total over {@code busyThreads} times the run's length. 0 when the probes were off or the plan names no
+     * threads. Near 1 the pool is the bottleneck and the lock decides; near 0 no lock can matter.
+     */
+    public Spread poolShare(int busyThreads) {
+        return Spread.of(runs, r -> busyThreads == 0 || r.elapsedNanos() == 0 ? 0
+                : Math.min(1, (r.alloc().count() * r.alloc().mean() + r.free().count() * r.free().mean())
+                        / ((double) r.elapsedNanos() * busyThreads)));
     }
 
     public Spread allocP50() {

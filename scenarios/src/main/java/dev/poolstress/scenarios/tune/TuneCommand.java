@@ -25,13 +25,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code poolstress tune}: runs a scenario under each strategy, prints a line per run on stderr, then the table
- * and the recommendation on stdout, and writes the JSON and HTML reports when asked. Exit 0 when every run was
+ * {@code poolstress tune}: runs a scenario under each strategy in rounds (see {@link Tuner}) within a budget, prints
+ * a line per run on stderr, then the table, the tiers and the verdict on stdout, and writes the JSON and HTML reports when asked. Exit 0 when every run was
  * loss-free, 1 when any lost or doubled a block, 2 for bad arguments.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true,
-        description = "Rank the lock strategies on a scenario and name the one to pick; every run proves that no "
-                + "block was lost or owned twice.")
+        description = {"Rank the lock strategies on a scenario in tiers the runs can tell apart and name the one to "
+                + "pick; every run proves that no block was lost or owned twice.",
+            "Strategies are compared by the Mann-Whitney U test on their runs and the 95% bootstrap interval of the "
+                + "ratio of their medians; measuring goes on, for the strategies still tied with the leader, until "
+                + "they separate or --budget is spent."})
 public final class TuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,11 +58,18 @@ public final class TuneCommand implements Callable<Integer> {
     Long operations;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
-            description = "Measured runs per strategy. Default: ${DEFAULT-VALUE}.")
+            description = "Measured runs per strategy in each round. Default: ${DEFAULT-VALUE}.")
     int runs;
 
-    @Option(names = {"--warmups", "--warmup"}, paramLabel = "N", defaultValue = "1",
-            description = "Unmeasured runs per strategy first. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "2m", converter = DurationConverter.class,
+            description = "How long to keep measuring: after a first round over every strategy, further rounds "
+                    + "measure again only the strategies the runs cannot yet separate from the leader, until the "
+                    + "first tier has one strategy or the next round would overrun this. Default: ${DEFAULT-VALUE}.")
+    Duration budget;
+
+    @Option(names = {"--warmups", "--warmup"}, paramLabel = "N", defaultValue = "2",
+            description = "Unmeasured runs per strategy and round first; after only one, the first measured run was "
+                    + "often several times slower while the JIT still compiled. Default: ${DEFAULT-VALUE}.")
     int warmups;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME",
@@ -131,7 +141,7 @@ public final class TuneCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         }).warmups(warmups).instrumentation(throughputOnly ? Instrumentation.THROUGHPUT : Instrumentation.FULL)
-                .forkEach(fork ? new ForkedScenario(scenario, waitStrategy) : null)
+                .forkEach(fork ? new ForkedScenario(scenario, waitStrategy) : null).budget(budget)
                 .tune(chosen, ids, limit, runs);
 
         PrintWriter out = cmd.getOut();

@@ -1,32 +1,40 @@
 package dev.poolstress.scenarios.tune;
 
+import dev.poolstress.engine.LockStrategies;
 import dev.poolstress.scenarios.storm.Instrumentation;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A tuning session's outcome.
  *
- * @param probes      what was measured on the hot path
- * @param results     one per strategy, in the order they were run
- * @param ranking     the loss-free strategies, best first
- * @param recommended the strategy to pick, or empty when none ran loss-free
- * @param reason      why, in a sentence
+ * @param runs    measured runs per strategy in each round
+ * @param probes  what was measured on the hot path
+ * @param results one per strategy, in the order they were run, each with the runs of every round
+ * @param ranking the loss-free strategies by tier, each tier by median throughput
+ * @param verdict the tiers and the pick
+ * @param rounds  rounds of measurement: the first covers every strategy, later ones the pick's tier
+ * @param spent   how long the measurement took
+ * @param budget  how long it was allowed to take
+ * @param machine the scenario's busy threads against this machine's cores
  */
 public record TuneResult(String scenario, String topology, String limit, int runs, Instrumentation probes,
-                         List<StrategyResult> results,
-                         List<StrategyResult> ranking, Optional<String> recommended, String reason) {
+                         List<StrategyResult> results, List<StrategyResult> ranking, Verdict verdict, int rounds,
+                         Duration spent, Duration budget, MachineFit machine) {
     public TuneResult {
         results = List.copyOf(results);
         ranking = List.copyOf(ranking);
     }
 
-    /**
-     * The runner-up, when its runs overlap the recommended strategy's: the measurement cannot separate the two, and
-     * a longer tune should before anyone prefers one of them.
-     */
-    public Optional<String> tiedRunnerUp() {
-        return Tuner.tied(ranking) ? Optional.of(ranking.get(1).strategy()) : Optional.empty();
+    /** The strategy to pick, or empty when none ran loss-free. */
+    public Optional<String> recommended() {
+        return verdict.pick();
+    }
+
+    /** The verdict in sentences. */
+    public String reason() {
+        return verdict.explain(scenario, LockStrategies.DEFAULT, spent);
     }
 
     /** Whether every run of every strategy ended with every block back exactly once. */

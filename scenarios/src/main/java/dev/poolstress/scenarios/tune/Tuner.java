@@ -12,31 +12,36 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Runs one scenario under each strategy: a warm-up storm (for the JIT, not measured), then several measured
- * storms, each on a fresh device and each ending with its loss proof. Ranks the strategies that never lost or
- * doubled a block by median throughput and names the one to pick.
+ * Runs one scenario under each strategy, in rounds, until the ranking is settled or the budget is spent. Each
+ * round gives a strategy a warm-up storm (for the JIT, not measured) and several measured storms, each on a fresh
+ * device and each ending with its loss proof, in a JVM of its own when forking. The first round measures every
+ * strategy; each later one measures again only the strategies the {@link Verdict} cannot yet separate from the
+ * leader, the leader first and then those nearest to separating, so the time goes where the answer can change; the rounds end when the first tier
+ * has one strategy left or the next storm would overrun the budget. A new JVM per round also samples how one
+ * compilation differs from the next, which runs in one JVM never show.
  *
- * <p>From Java: {@code new Tuner(System.err::println).tune(catalog.builtIn("nvme-irq"),
- * LockStrategies.builtInIds(), StormLimit.duration(Duration.ofMillis(500)), 3)}.
+ * <p>From Java: {@code new Tuner(System.err::println).budget(Duration.ofSeconds(45)).tune(catalog.builtIn("nvme-irq"),
+ * LockStrategies.builtInIds(), StormLimit.duration(Duration.ofMillis(300)), 3)}.
  */
 public final class Tuner {
     private final Consumer<String> progress;
-    private int warmups = 1;
+    private int warmups = 2;
     private Instrumentation probes = Instrumentation.FULL;
     private ForkedScenario fork;
+    private Duration budget = Duration.ZERO;
 
     /** @param progress receives a line per run, as it finishes */
     public Tuner(Consumer<String> progress) {
         this.progress = progress;
     }
 
-    /** Unmeasured runs per strategy before the measured ones; 1 by default. */
+    /** Unmeasured runs per strategy and round before the measured ones; 2 by default (one leaves the JIT busy). */
     public Tuner warmups(int warmups) {
         if (warmups < 0) {
             throw new IllegalArgumentException("warm-ups must not be negative, was " + warmups);
@@ -61,8 +66,21 @@ public final class Tuner {
     }
 
     /**
+     * How long the measurement may go on: rounds after the first start only while they fit. Zero (the default)
+     * measures one round; the first round always runs whole.
+     */
+    public Tuner budget(Duration budget) {
+        if (budget.isNegative()) {
+            throw new IllegalArgumentException("budget must not be negative, was " + budget);
+        }
+        this.budget = budget;
+        return this;
+    }
+
+    /**
      * @param strategies built-in ids or class names of {@link LockStrategy} implementations
      * @param limit      each run's limit; {@code null} takes the scenario's default
+     * @param runs       measured runs per strategy in each round
      * @throws IllegalArgumentException for an unknown strategy (before anything runs) or runs below 1
      */
     public TuneResult tune(Scenario scenario, List<String> strategies, StormLimit limit, int runs) {
@@ -78,21 +96,69 @@ public final class Tuner {
         }
         StormLimit each = limit != null ? limit : scenario.plan().defaultLimit();
         Duration timeout = timeout(each);
+        long start = System.nanoTime();
         List<StrategyResult> results = new ArrayList<>();
+        long[] roundNanos = new long[strategies.size()];
         for (int s = 0; s < strategies.size(); s++) {
-            results.add(fork != null
-                    ? TuneFork.measure(fork, strategies.get(s), each, runs, warmups, probes, timeout, progress)
-                    : measure(scenario, strategies.get(s), factories.get(s), each, timeout, runs));
+            long begun = System.nanoTime();
+            results.add(round(scenario, strategies.get(s), factories.get(s), each, timeout, runs));
+            roundNanos[s] = System.nanoTime() - begun;
         }
-        List<StrategyResult> ranking = results.stream().filter(StrategyResult::lossFree)
-                .sorted(Comparator.comparingDouble((StrategyResult r) -> r.pairsPerSecond().median()).reversed())
-                .collect(Collectors.toList());
-        Optional<String> recommended = ranking.isEmpty() ? Optional.empty()
-                : Optional.of(ranking.get(0).strategy());
+        int rounds = 1;
+        Verdict verdict = Verdict.of(ranking(results));
+        while (verdict.topTier().size() > 1) {
+            // the leader first, then its tier mates nearest to separating: where more runs change the answer
+            Verdict current = verdict;
+            List<Integer> open = current.topTier().stream()
+                    .sorted(Comparator.comparingDouble((String id) -> current.over(id)
+                            .map(Verdict.Versus::runsFactor).orElse(0.0)))
+                    .map(strategies::indexOf).toList();
+            int measured = 0;
+            for (int s : open) {
+                long begun = System.nanoTime();
+                if (begun - start + roundNanos[s] > budget.toNanos()) {
+                    break;
+                }
+                if (measured == 0) {
+                    progress.accept(String.format(Locale.ROOT, "[tune] round %d: the runs cannot yet separate %s;"
+                            + " measuring them again (%.0f of %d s spent)", rounds + 1,
+                            String.join(", ", verdict.topTier()), (begun - start) / 1e9, budget.toSeconds()));
+                }
+                results.set(s, results.get(s).plus(round(scenario, strategies.get(s), factories.get(s), each,
+                        timeout, runs)));
+                roundNanos[s] = System.nanoTime() - begun;
+                measured++;
+            }
+            if (measured == 0) {
+                break;
+            }
+            rounds++;
+            verdict = Verdict.of(ranking(results));
+            if (measured < open.size()) {
+                break;
+            }
+        }
         String limitText = !each.timed() && scenario.plan().kind().equals("rounds") ? each.operations() + " rounds"
                 : each.toString();
-        return new TuneResult(scenario.name(), scenario.topology(), limitText, runs, probes, results, ranking,
-                recommended, reason(scenario.name(), ranking, runs));
+        Map<String, StrategyResult> byId = results.stream()
+                .collect(Collectors.toMap(StrategyResult::strategy, r -> r, (a, b) -> a));
+        List<StrategyResult> byTier = verdict.tiers().stream().flatMap(List::stream).map(byId::get).toList();
+        return new TuneResult(scenario.name(), scenario.topology(), limitText, runs, probes, results, byTier,
+                verdict, rounds, Duration.ofNanos(System.nanoTime() - start), budget,
+                MachineFit.of(scenario.plan()));
+    }
+
+    /** The loss-free strategies, highest median throughput first. */
+    private static List<StrategyResult> ranking(List<StrategyResult> results) {
+        return results.stream().filter(StrategyResult::lossFree)
+                .sorted(Comparator.comparingDouble((StrategyResult r) -> r.pairsPerSecond().median()).reversed())
+                .collect(Collectors.toList());
+    }
+
+    private StrategyResult round(Scenario scenario, String id, Function<FreeBlocks, LockStrategy> factory,
+                                 StormLimit each, Duration timeout, int runs) {
+        return fork != null ? TuneFork.measure(fork, id, each, runs, warmups, probes, timeout, progress)
+                : measure(scenario, id, factory, each, timeout, runs);
     }
 
     /** One strategy's warm-ups and measured storms, in this JVM. */
@@ -123,45 +189,5 @@ public final class Tuner {
         return String.format(Locale.ROOT, "[tune] %s %-14s %-8s %10.0f pairs/s  alloc p99 %6d ns  free p99 %6d ns  %s",
                 scenario.name(), id, which, r.pairsPerSecond(), r.alloc().p99(), r.free().p99(),
                 r.lossFree() ? "loss-free" : "LOST " + r.loss().lost() + ", DOUBLE-OWNED " + r.loss().doubleOwned());
-    }
-
-    static String reason(String scenario, List<StrategyResult> ranking, int runs) {
-        if (ranking.isEmpty()) {
-            return "No strategy ran " + scenario + " without losing or doubling a block, so none can be recommended.";
-        }
-        StrategyResult best = ranking.get(0);
-        String because = String.format(Locale.ROOT, "Pick %s for %s: it completed the most alloc+free pairs per "
-                        + "second (median %s over %d run%s) with no block lost or owned twice", best.strategy(),
-                scenario, rate(best.pairsPerSecond().median()), runs, runs == 1 ? "" : "s");
-        if (best.allocP99().median() > 0) {
-            because += String.format(Locale.ROOT, ", and its alloc p99 was %.0f ns", best.allocP99().median());
-        }
-        if (ranking.size() == 1) {
-            return because + "; it was the only loss-free strategy.";
-        }
-        StrategyResult next = ranking.get(1);
-        double ratio = next.pairsPerSecond().median() == 0 ? Double.POSITIVE_INFINITY
-                : best.pairsPerSecond().median() / next.pairsPerSecond().median();
-        String versus = String.format(Locale.ROOT, "; that is %.2fx %s, the runner-up", ratio, next.strategy());
-        if (tied(ranking)) {
-            return because + versus + ", whose runs overlap its own, so measure longer before preferring one of the"
-                    + " two.";
-        }
-        return because + versus + ".";
-    }
-
-    /** Whether the first two of a ranking overlap in throughput from run to run. */
-    static boolean tied(List<StrategyResult> ranking) {
-        return ranking.size() >= 2 && ranking.get(0).pairsPerSecond().overlaps(ranking.get(1).pairsPerSecond());
-    }
-
-    static String rate(double pairsPerSecond) {
-        if (pairsPerSecond >= 1e6) {
-            return String.format(Locale.ROOT, "%.2f M/s", pairsPerSecond / 1e6);
-        }
-        if (pairsPerSecond >= 1e3) {
-            return String.format(Locale.ROOT, "%.1f k/s", pairsPerSecond / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.0f /s", pairsPerSecond);
     }
 }

@@ -78,29 +78,37 @@ class TuneCommandTest {
         Path html = dir.resolve("tune.html");
 
         int code = run(new TuneCommand(), "--scenario", "irq-remote", "--strategies", "spin-mcs,percpu",
-                "--wait-strategy", "blocking", "--operations", "3000", "--runs", "2", "--warmups", "0", "--json", json.toString(),
+                "--wait-strategy", "blocking", "--operations", "3000", "--runs", "2", "--warmups", "0", "--budget", "1ms",
+                "--json", json.toString(),
                 "--html", html.toString());
 
         assertEquals(0, code, err::toString);
         assertEquals(4, err.toString().lines().filter(l -> l.startsWith("[tune] irq-remote")).count(), err::toString);
-        assertTrue(out.toString().contains("Pick "), out::toString);
+        assertTrue(out.toString().contains("tier 1: "), out::toString);
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("irq-remote", root.get("scenario").asText());
         String recommended = root.get("recommended").asText();
         assertTrue(recommended.equals("spin-mcs") || recommended.equals("percpu"), recommended);
         assertEquals(2, root.get("results").size());
+        JsonNode verdict = root.get("verdict");
+        assertEquals(recommended, verdict.get("pick").asText());
+        assertEquals(recommended, verdict.get("tiers").get(0).get(0).asText());
+        assertTrue(verdict.get("confidence").asDouble() > 0, verdict::toString);
         for (JsonNode r : root.get("results")) {
-            for (String field : new String[] {"strategy", "pairs_per_sec", "alloc_p50_ns", "alloc_p99_ns",
-                "free_p99_ns", "lost", "double_owned"}) {
+            for (String field : new String[] {"strategy", "pairs_per_sec", "pairs_per_sec_low", "pairs_per_sec_high",
+                "tier", "pool_share", "alloc_p50_ns", "alloc_p99_ns", "free_p99_ns", "lost", "double_owned"}) {
                 assertTrue(r.has(field), "missing " + field);
             }
             assertEquals(0, r.get("lost").asLong());
             assertEquals(0, r.get("double_owned").asLong());
             assertTrue(r.get("pairs_per_sec").asLong() > 0);
+            assertTrue(r.get("pairs_per_sec_low").asLong() <= r.get("pairs_per_sec").asLong());
+            assertTrue(r.get("pool_share").asDouble() > 0 && r.get("pool_share").asDouble() <= 1, r::toString);
         }
         String page = Files.readString(html);
         assertTrue(page.contains("echarts.init(document.getElementById('throughput'))"));
         assertTrue(page.contains("echarts.init(document.getElementById('latency'))"));
+        assertTrue(page.contains("95% bootstrap interval"), "the chart's whiskers are the intervals");
         assertFalse(page.matches("(?s).*<script[^>]*\\bsrc=.*"), "the page must not load scripts from elsewhere");
         assertTrue(page.length() > 500_000, "ECharts is inlined");
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.scenarios.catalog.Catalog;
-import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.Latency;
 import dev.poolstress.scenarios.storm.LeakyFreeStrategy;
 import dev.poolstress.scenarios.storm.LossReport;
@@ -13,7 +12,6 @@ import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.scenarios.storm.StormResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TunerTest {
@@ -25,7 +23,7 @@ class TunerTest {
 
         assertEquals(List.of("lockfree"), result.recommended().stream().toList());
         assertEquals(1, result.ranking().size());
-        assertTrue(result.reason().startsWith("Pick lockfree for nvme-irq"), result.reason());
+        assertEquals("Pick lockfree for nvme-irq: it was the only loss-free strategy.", result.reason());
         assertTrue(result.results().get(0).lost() > 0);
         assertEquals(2, progress.size());
         assertTrue(!result.lossFree());
@@ -40,43 +38,38 @@ class TunerTest {
     }
 
     @Test
-    void shouldSayNoneCanBeRecommendedWhenNoStrategyWasLossFree() {
-        String reason = Tuner.reason("s", List.of(), 1);
-        assertTrue(reason.startsWith("No strategy ran s"), reason);
+    void shouldMeasureOneRoundWithoutABudgetAndSayHowMuchWasMeasured() {
+        TuneResult result = new Tuner(line -> { }).warmups(0).tune(new Catalog().builtIn("nvme-irq"),
+                List.of("spin-mcs", "lockfree"), StormLimit.operations(2000), 2);
+
+        assertEquals(1, result.rounds());
+        assertEquals(2, result.results().get(0).runs().size());
+        assertEquals(List.of("spin-mcs", "lockfree"), result.results().stream().map(StrategyResult::strategy)
+                .toList());
+        assertEquals(3, result.machine().busyThreads());
     }
 
     @Test
-    void shouldWarnWhenTheRunnerUpOverlapsTheBestAndNotOtherwise() {
-        StrategyResult fast = result("fast", 100, 90, 110);
-        StrategyResult close = result("close", 95, 85, 105);
-        StrategyResult slow = result("slow", 40, 30, 50);
+    void shouldShareAPoolShareOfTheThreadsTimeInsideAllocAndFree() {
+        Latency calls = new Latency(500, 400, 900, 900, 900, 500);
+        StormResult run = new StormResult("x", 1_000_000L, 500, 0, calls, calls, 0, 0, 0, 0, 0, 0, 0, 0,
+                new LossReport(0, 0, List.of()));
+        StrategyResult r = new StrategyResult("x", List.of(run));
 
-        assertTrue(Tuner.reason("s", List.of(fast, close), 3).contains("measure longer"));
-        String clear = Tuner.reason("s", List.of(fast, slow), 3);
-        assertTrue(clear.startsWith("Pick fast for s"), clear);
-        assertTrue(clear.contains("2.50x slow"), clear);
-        assertTrue(!clear.contains("measure longer"), clear);
+        assertEquals(0.5, r.poolShare(1).median(), 1e-9);
+        assertEquals(0.25, r.poolShare(2).median(), 1e-9);
+        assertEquals(0, r.poolShare(0).median());
     }
 
     @Test
-    void shouldNameTheTiedRunnerUpOnlyWhenItsRunsOverlapThePick() {
-        StrategyResult fast = result("fast", 100, 90, 110);
-        StrategyResult close = result("close", 95, 85, 105);
-        StrategyResult slow = result("slow", 40, 30, 50);
-
-        assertEquals(Optional.of("close"), tuned(fast, close, slow).tiedRunnerUp());
-        assertEquals(Optional.empty(), tuned(fast, slow, close).tiedRunnerUp());
-        assertEquals(Optional.empty(), tuned(fast).tiedRunnerUp());
+    void shouldWarnOnlyWhenTheScenarioHasMoreBusyThreadsThanCores() {
+        assertTrue(new MachineFit(3, 2).warning("nvme-irq").orElseThrow().contains("3 threads busy"));
+        assertTrue(new MachineFit(3, 4).warning("nvme-irq").isEmpty());
+        assertEquals(3, MachineFit.of(new Catalog().builtIn("nvme-irq").plan()).busyThreads());
     }
 
-    private static TuneResult tuned(StrategyResult... ranking) {
-        List<StrategyResult> ranked = List.of(ranking);
-        return new TuneResult("s", "t", "l", 3, Instrumentation.FULL, ranked, ranked, Optional.of(ranking[0].strategy()),
-                Tuner.reason("s", ranked, 3));
-    }
-
-    /** Three runs of one second each with the given pair counts. */
-    private static StrategyResult result(String id, long... pairs) {
+    /** Runs of one second each with the given pair counts. */
+    static StrategyResult result(String id, long... pairs) {
         List<StormResult> runs = new ArrayList<>();
         for (long p : pairs) {
             runs.add(new StormResult(id, 1_000_000_000L, p, 0, Latency.NONE, Latency.NONE, 0, 0, 0, 0, 0, 0, 0, 0,
