@@ -109,6 +109,7 @@ public final class ScenarioParser {
             blocks.add(p.integer("blocks", RoundsStormPlan.kernelBlocks(size), 1, 1 << 24));
             pools.add(plan(p, "", () -> new PoolSpec(poolName, size, align, boundary, prefill)));
         }
+        checkDeviceMemory(f, kind, root, pools, blocks);
         StormPlan plan;
         if (kind.equals("rounds")) {
             int threads = f.integer("threads", 1, 1, 4096);
@@ -133,6 +134,52 @@ public final class ScenarioParser {
                     choice.equals("random"), wait, faults, algorithm, debug, operations));
         }
         return new Scenario(name, description, plan, source);
+    }
+
+    /**
+     * Refuses, before any run, a scenario whose pools cannot fit in this JVM's direct memory at once: each ring pool
+     * holds its prefill, or its share of every submitter's full depth; each rounds pool every thread's blocks.
+     */
+    private static void checkDeviceMemory(Fields f, String kind, JsonNode root, List<PoolSpec> pools,
+                                          List<Integer> blocks) {
+        long limit = DeviceMemory.limit();
+        long total = 0;
+        String field = null;
+        String why = null;
+        long largest = -1;
+        for (int i = 0; i < pools.size(); i++) {
+            PoolSpec pool = pools.get(i);
+            long held;
+            String reason;
+            String name;
+            if (kind.equals("rounds")) {
+                int threads = root.path("threads").asInt(1);
+                held = (long) threads * blocks.get(i);
+                reason = "with " + threads + " thread(s) x " + blocks.get(i) + " per round";
+                name = "pools[" + i + "].blocks";
+            } else {
+                int submitters = root.path("submitters").isArray() ? root.get("submitters").size()
+                        : root.path("cpus").asInt(2);
+                long inFlight = ((long) submitters * root.path("depth").asInt(32) + pools.size() - 1) / pools.size();
+                boolean prefillLarger = pool.prefill() > inFlight;
+                held = Math.max(pool.prefill(), inFlight);
+                reason = prefillLarger ? "with a prefill of " + pool.prefill()
+                        : "with " + inFlight + " in flight (submitters x depth)";
+                name = prefillLarger ? "pools[" + i + "].prefill" : "pools[" + i + "].size";
+            }
+            long bytes = DeviceMemory.pagesFor(pool.size(), pool.align(), held);
+            total += bytes;
+            if (bytes > largest) {
+                largest = bytes;
+                field = name;
+                why = pool.size() + "-byte blocks " + reason;
+            }
+        }
+        if (total > limit) {
+            throw new ScenarioException(f.source + ": " + field + ": " + why + " need at least "
+                    + DeviceMemory.bytes(total) + " of device memory in all, more than this JVM's limit of "
+                    + DeviceMemory.bytes(limit) + " (-XX:MaxDirectMemorySize, which JAVA_OPTS can raise)");
+        }
     }
 
     private static List<Integer> submitters(Fields f, JsonNode node, int cpus) {
