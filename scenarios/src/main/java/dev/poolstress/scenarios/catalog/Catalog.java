@@ -3,6 +3,10 @@ package dev.poolstress.scenarios.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,10 +68,25 @@ public final class Catalog {
             throw new ScenarioException("unknown scenario '" + nameOrFile + "': expected one of "
                     + String.join(", ", BUILT_INS) + ", or the path of a scenario file (JSON)");
         }
+        return parser.parse(readUtf8(path), path.toString());
+    }
+
+    /** The file's text; bytes that are not UTF-8 (a binary file, another encoding) are named, not decoded. */
+    private static String readUtf8(Path path) {
+        byte[] bytes;
         try {
-            return parser.parse(Files.readString(path), path.toString());
+            bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new ScenarioException(path + ": cannot be read: " + e.getMessage(), e);
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return utf8.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(path + ": is not UTF-8 text (byte " + in.position() + " of " + bytes.length
+                    + " cannot be read); a scenario file is JSON", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.poolstress.scenarios.catalog;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolstress.scenarios.storm.FaultPlan;
@@ -11,16 +12,22 @@ import dev.poolstress.scenarios.storm.PoolSpec;
 import dev.poolstress.scenarios.storm.RingStormPlan;
 import dev.poolstress.scenarios.storm.RoundsStormPlan;
 import dev.poolstress.scenarios.storm.StormPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Reads a scenario from JSON (Jackson's parser, comments allowed). Every field is checked: an unknown field, a
- * value of the wrong type or out of range is an error naming the source, the field and what would be accepted.
- * The fields and their defaults are listed in {@code poolstress scenarios --help} ({@link ScenariosCommand}).
+ * Reads a scenario from JSON (Jackson's parser, comments allowed, a leading byte-order mark skipped). Reading is
+ * strict: text after the object, a key given twice, mutually exclusive fields given together, an unknown field, a
+ * value of the wrong type or out of range are each an error naming the source, the line or field, and what would
+ * be accepted. The fields and their defaults are listed in {@code poolstress scenarios --help}
+ * ({@link ScenariosCommand}).
  */
 public final class ScenarioParser {
     private static final Set<String> COMMON = Set.of("name", "description", "kind", "cpus", "pools", "algorithm",
@@ -29,26 +36,24 @@ public final class ScenarioParser {
             "poolChoice", "waitStrategy", "faults", "operations");
     private static final Set<String> ROUNDS = Set.of("threads", "rounds");
     private static final Set<String> POOL = Set.of("name", "size", "align", "boundary", "prefill", "blocks");
+    private static final List<String> FAULT_KINDS = List.of("everyNth", "probability", "afterBudget");
     private static final Set<String> FAULTS = Set.of("everyNth", "probability", "seed", "afterBudget");
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS);
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /**
      * @param source names the text in messages: a file's path, or {@code built-in NAME}
      * @throws ScenarioException naming what was wrong
      */
     public Scenario parse(String text, String source) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ScenarioException(source + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
-        }
+        JsonNode root = readObject(text.isEmpty() || text.charAt(0) != BYTE_ORDER_MARK ? text : text.substring(1),
+                source);
         if (root == null || !root.isObject()) {
             throw new ScenarioException(source + ": a scenario must be a JSON object, was "
-                    + (root == null ? "empty" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+                    + (root == null ? "empty" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         Fields f = new Fields(source, "", root);
         String kind = f.text("kind", "ring");
@@ -92,6 +97,10 @@ public final class ScenarioParser {
                 throw p.error("blocks", "is for rounds scenarios only (the blocks each round allocates); a ring "
                         + "scenario's blocks in flight follow from depth and batch");
             }
+            if (kind.equals("rounds") && node.has("prefill")) {
+                throw p.error("prefill", "is for ring scenarios only; a rounds scenario allocates every block "
+                        + "itself, each round");
+            }
             int size = p.requiredInteger("size", 1, Integer.MAX_VALUE);
             String poolName = p.text("name", "pool" + i + "-" + size);
             int align = p.integer("align", 0, 0, Integer.MAX_VALUE);
@@ -100,6 +109,7 @@ public final class ScenarioParser {
             blocks.add(p.integer("blocks", RoundsStormPlan.kernelBlocks(size), 1, 1 << 24));
             pools.add(plan(p, "", () -> new PoolSpec(poolName, size, align, boundary, prefill)));
         }
+        checkDeviceMemory(f, kind, root, pools, blocks);
         StormPlan plan;
         if (kind.equals("rounds")) {
             int threads = f.integer("threads", 1, 1, 4096);
@@ -124,6 +134,52 @@ public final class ScenarioParser {
                     choice.equals("random"), wait, faults, algorithm, debug, operations));
         }
         return new Scenario(name, description, plan, source);
+    }
+
+    /**
+     * Refuses, before any run, a scenario whose pools cannot fit in this JVM's direct memory at once: each ring pool
+     * holds its prefill, or its share of every submitter's full depth; each rounds pool every thread's blocks.
+     */
+    private static void checkDeviceMemory(Fields f, String kind, JsonNode root, List<PoolSpec> pools,
+                                          List<Integer> blocks) {
+        long limit = DeviceMemory.limit();
+        long total = 0;
+        String field = null;
+        String why = null;
+        long largest = -1;
+        for (int i = 0; i < pools.size(); i++) {
+            PoolSpec pool = pools.get(i);
+            long held;
+            String reason;
+            String name;
+            if (kind.equals("rounds")) {
+                int threads = root.path("threads").asInt(1);
+                held = (long) threads * blocks.get(i);
+                reason = "with " + threads + " thread(s) x " + blocks.get(i) + " per round";
+                name = "pools[" + i + "].blocks";
+            } else {
+                int submitters = root.path("submitters").isArray() ? root.get("submitters").size()
+                        : root.path("cpus").asInt(2);
+                long inFlight = ((long) submitters * root.path("depth").asInt(32) + pools.size() - 1) / pools.size();
+                boolean prefillLarger = pool.prefill() > inFlight;
+                held = Math.max(pool.prefill(), inFlight);
+                reason = prefillLarger ? "with a prefill of " + pool.prefill()
+                        : "with " + inFlight + " in flight (submitters x depth)";
+                name = prefillLarger ? "pools[" + i + "].prefill" : "pools[" + i + "].size";
+            }
+            long bytes = DeviceMemory.pagesFor(pool.size(), pool.align(), held);
+            total += bytes;
+            if (bytes > largest) {
+                largest = bytes;
+                field = name;
+                why = pool.size() + "-byte blocks " + reason;
+            }
+        }
+        if (total > limit) {
+            throw new ScenarioException(f.source + ": " + field + ": " + why + " need at least "
+                    + DeviceMemory.bytes(total) + " of device memory in all, more than this JVM's limit of "
+                    + DeviceMemory.bytes(limit) + " (-XX:MaxDirectMemorySize, which JAVA_OPTS can raise)");
+        }
     }
 
     private static List<Integer> submitters(Fields f, JsonNode node, int cpus) {
@@ -155,6 +211,14 @@ public final class ScenarioParser {
             throw f.error("", "must be an object with one of everyNth, probability (and seed), afterBudget");
         }
         f.only(FAULTS);
+        List<String> kinds = FAULT_KINDS.stream().filter(node::has).collect(Collectors.toList());
+        if (kinds.size() > 1) {
+            throw f.error(kinds.get(1), "cannot be given with " + kinds.get(0) + ": a storm injects one kind of "
+                    + "page fault; keep one of " + String.join(", ", kinds));
+        }
+        if (node.has("seed") && !node.has("probability")) {
+            throw f.error("seed", "is the seed of probability's draws, and there is no probability");
+        }
         if (node.has("everyNth")) {
             return plan(f, "everyNth", () -> new FaultPlan(FaultPlan.Kind.EVERY_NTH,
                     f.requiredInteger("everyNth", 1, Integer.MAX_VALUE), 0, 0));
@@ -181,8 +245,56 @@ public final class ScenarioParser {
         } catch (ScenarioException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw f.error(field, e.getMessage());
+            String message = e.getMessage();
+            // the constructor may already have named the field; say it once
+            throw f.error(field, message.startsWith(field + " ") ? message.substring(field.length() + 1) : message);
         }
+    }
+
+    /**
+     * Parses one JSON value and insists that nothing but whitespace and comments follows it. Jackson's own
+     * messages for the common mistakes are replaced by plain ones: its text for a truncated file quotes an internal
+     * feature name instead of the file.
+     */
+    private JsonNode readObject(String text, String source) {
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonNode root = mapper.readTree(parser);
+            if (root != null && hasMore(parser)) {
+                throw new ScenarioException(source + ": " + at(parser.currentTokenLocation())
+                        + ": more text after the scenario's closing brace; a file holds one JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            if (e instanceof JsonEOFException || message.startsWith("Unexpected end-of-input")) {
+                throw new ScenarioException(source + ": ends at " + at(e.getLocation())
+                        + " before the JSON is complete (truncated, or a bracket or quote left open?)", e);
+            }
+            int detail = message.indexOf(" (");
+            if (message.startsWith("Duplicate field")) {
+                message = "duplicate key " + message.substring("Duplicate field ".length()) + "; give each key once";
+            } else if (detail > 0 && message.contains("[Source:")) {
+                message = message.substring(0, detail);
+            }
+            throw new ScenarioException(source + ": not valid JSON at " + at(e.getLocation()) + ": "
+                    + message.lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether anything but whitespace and comments follows the value just read, valid JSON or not. */
+    private static boolean hasMore(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() != null;
+        } catch (JsonProcessingException e) {
+            return true;
+        }
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null ? "an unknown place" : "line " + location.getLineNr() + ", column "
+                + location.getColumnNr();
     }
 
     /** Typed access to one object's fields, with errors that name the source and the field's path. */

@@ -40,7 +40,7 @@ public record FaultPlan(Kind kind, long n, double probability, long seed) {
     public String toString() {
         switch (kind) {
             case EVERY_NTH:
-                return "every " + n + "th page fails";
+                return n == 1 ? "every page fails" : "every " + ordinal(n) + " page fails";
             case PROBABILITY:
                 return "pages fail with p=" + probability;
             case AFTER_BUDGET:
@@ -48,5 +48,13 @@ public record FaultPlan(Kind kind, long n, double probability, long seed) {
             default:
                 return "no page faults";
         }
+    }
+
+    /** 2nd, 3rd, 11th, 21st: English ordinals for the fault description. */
+    static String ordinal(long n) {
+        long lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+                : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+        return n + suffix;
     }
 }

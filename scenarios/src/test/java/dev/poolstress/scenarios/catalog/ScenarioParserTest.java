@@ -70,7 +70,17 @@ class ScenarioParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "{\"name\": \"x\", |not valid JSON at line 1",
+        "{\"name\": \"x\", |ends at line 1, column 14 before the JSON is complete",
+        "{\"name\": \"x\" \"description\": 1}|not valid JSON at line 1, column 14: Unexpected character",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}]} {}|line 1, column 59: more text after the scenario's closing brace",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}]} trailing|line 1, column 59: more text after",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"depth\": 4, \"depth\": 8}|line 1, column 78: duplicate key 'depth'; give each key once",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"faults\": {\"everyNth\": 2, \"probability\": 0.5}}|faults.probability cannot be given with everyNth",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"faults\": {\"afterBudget\": 2, \"seed\": 5}}|faults.seed is the seed of probability's draws",
+        "{\"name\": \"x\", \"description\": \"d\", \"kind\": \"rounds\", \"pools\": [{\"size\": 8, \"prefill\": 4}]}|pools[0].prefill is for ring scenarios only",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 2147483647}]}|pools[0].size: 2147483647-byte blocks with 64 in flight (submitters x depth) need at least 128.0 GiB of device memory in all, more than this JVM's limit of",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 4096, \"prefill\": 16777216}]}|pools[0].prefill: 4096-byte blocks with a prefill of 16777216 need at least 64.0 GiB",
+        "{\"name\": \"x\", \"description\": \"d\", \"kind\": \"rounds\", \"threads\": 4, \"pools\": [{\"size\": 4096, \"blocks\": 16777216}]}|pools[0].blocks: 4096-byte blocks with 4 thread(s) x 16777216 per round need at least 256.0 GiB",
         "[1, 2]|must be a JSON object",
         "{\"description\": \"d\", \"pools\": [{\"size\": 1}]}|name is required",
         "{\"name\": \"x\", \"description\": \"d\", \"pools\": []}|pools must be a non-empty array",
@@ -82,7 +92,7 @@ class ScenarioParserTest {
         "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"irq\": \"elsewhere\"}|irq must be submitter, spread, random or cpu:N",
         "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"waitStrategy\": \"nap\"}|wait strategy must be one of",
         "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"submitters\": [5]}|submitters must hold CPU numbers between 0 and 1",
-        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"faults\": {\"probability\": 2}}|faults.probability probability must be between 0 and 1",
+        "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8}], \"faults\": {\"probability\": 2}}|faults.probability must be between 0 and 1, was 2.0",
         "{\"name\": \"x\", \"description\": \"d\", \"pools\": [{\"size\": 8, \"boundary\": 3}]}|boundary must be a power of two",
         "{\"name\": \"x\", \"description\": \"d\", \"kind\": \"bursts\", \"pools\": [{\"size\": 8}]}|kind must be ring or rounds",
         "{\"name\": \"x\", \"description\": \"d\", \"kind\": \"rounds\", \"depth\": 3, \"pools\": [{\"size\": 8}]}|depth is not a known field",
@@ -93,6 +103,31 @@ class ScenarioParserTest {
         assertTrue(e.getMessage().startsWith("bad.json: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' does not say '" + expected + "'");
         assertEquals(1, e.getMessage().lines().count(), "a one-line message");
+    }
+
+    @Test
+    void shouldSayAFaultPlanInPlainEnglish() {
+        assertEquals("every page fails", new FaultPlan(FaultPlan.Kind.EVERY_NTH, 1, 0, 0).toString());
+        assertEquals("every 2nd page fails", new FaultPlan(FaultPlan.Kind.EVERY_NTH, 2, 0, 0).toString());
+        assertEquals("every 3rd page fails", new FaultPlan(FaultPlan.Kind.EVERY_NTH, 3, 0, 0).toString());
+        assertEquals("every 11th page fails", new FaultPlan(FaultPlan.Kind.EVERY_NTH, 11, 0, 0).toString());
+        assertEquals("every 21st page fails", new FaultPlan(FaultPlan.Kind.EVERY_NTH, 21, 0, 0).toString());
+    }
+
+    @Test
+    void shouldAcceptAUtf8ByteOrderMark(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bom.json");
+        Files.write(file, ("\uFEFF" + ring("")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("mine", new Catalog().resolve(file.toString()).name());
+    }
+
+    @Test
+    void shouldSayABinaryFileIsNotUtf8Text(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("garbage.json");
+        Files.write(file, new byte[] {'{', ' ', (byte) 0xC3, (byte) 0x28, 0, 1, 2});
+        String message = assertThrows(ScenarioException.class, () -> new Catalog().resolve(file.toString()))
+                .getMessage();
+        assertEquals(file + ": is not UTF-8 text (byte 2 of 7 cannot be read); a scenario file is JSON", message);
     }
 
     @Test
