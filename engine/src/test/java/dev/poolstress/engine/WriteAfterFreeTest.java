@@ -2,6 +2,8 @@ package dev.poolstress.engine;
 
 import static dev.poolstress.engine.PoolVariants.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,5 +37,40 @@ class WriteAfterFreeTest {
         if (!lock.equals("lockfree")) {
             assertEquals(3, pool.stats().nrActive(), "the pool counts the live block twice");
         }
+    }
+
+    /** The locks whose alloc pops the seed's stack itself, which reads the top block's words before trusting them. */
+    static Stream<String> stackPoppingLocks() {
+        return chainingLocks().filter(lock -> !lock.equals("lockfree"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stackPoppingLocks")
+    void shouldNameAWildLinkAndSuggestDebugModeInsteadOfFollowingIt(String lock) {
+        DmaPool pool = DmaPool.builder("unchecked", device()).size(64).algorithm("stack").lock(lock).build();
+        long freed = pool.alloc();
+        pool.free(freed);
+        PoolStats before = pool.stats();
+
+        pool.putLong(freed, 0, 0x4141414141414141L); // a stale writer scribbles over next_block
+
+        DmaPoolException e = assertThrows(DmaPoolException.class, pool::alloc);
+        assertEquals(DmaPoolException.Reason.CORRUPTED, e.reason());
+        assertTrue(e.getMessage().contains("unchecked") && e.getMessage().contains("0x4141414141414141")
+                && e.getMessage().contains("debug(true)"), e.getMessage());
+        assertEquals(before, pool.stats(), "the pool is left as it was");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stackPoppingLocks")
+    void shouldRefuseToHandOutAnOverwrittenOwnDmaWord(String lock) {
+        DmaPool pool = DmaPool.builder("unchecked", device()).size(64).algorithm("stack").lock(lock).build();
+        long freed = pool.alloc();
+        pool.free(freed);
+
+        pool.putLong(freed, 8, 0x4141414141414141L); // over the block's own dma, which alloc would hand out
+
+        DmaPoolException e = assertThrows(DmaPoolException.class, pool::alloc);
+        assertTrue(e.getMessage().contains("own-dma word holds 0x4141414141414141"), e.getMessage());
     }
 }

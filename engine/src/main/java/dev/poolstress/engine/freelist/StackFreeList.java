@@ -2,6 +2,7 @@ package dev.poolstress.engine.freelist;
 
 import dev.poolstress.engine.CoherentPage;
 import dev.poolstress.engine.Device;
+import dev.poolstress.engine.DmaPoolException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
  *   <li>Every carved block is either on the stack exactly once or active; {@code nrBlocks - nrActive} blocks are on
  *       the stack.</li>
  *   <li>The stack's links name only block starts of this pool's pages (unless the caller wrote after free; debug
- *       mode checks the top block's links before popping it).</li>
+ *       mode checks the top block's links before popping it, and without it a pop still refuses a top block whose
+ *       own-dma word is not itself or whose link points into no page).</li>
  * </ul>
  */
 public final class StackFreeList extends FreeList {
@@ -54,10 +56,17 @@ public final class StackFreeList extends FreeList {
             checkLinks(block, memory, offset);
         }
         long next = memory.getLong(offset + NEXT);
+        long self = memory.getLong(offset + SELF);
+        CoherentPage nextPage = next - page.dma() >= 0 && next - page.dma() < layout.allocation() ? page
+                : next == NULL ? null : device.page(next);
+        if (self != block || (next != NULL && nextPage == null)) {
+            // NOTE: the kernel would follow these words blindly; naming them costs one compare on the fast path
+            throw wildLink(block, self, next);
+        }
         head = next;
-        headPage = next - page.dma() >= 0 && next - page.dma() < layout.allocation() ? page : device.page(next);
+        headPage = nextPage;
         nrActive++;
-        return memory.getLong(offset + SELF); // the handle comes from the block itself: *handle = block->dma
+        return self; // the handle comes from the block itself: *handle = block->dma
     }
 
     @Override
@@ -123,6 +132,20 @@ public final class StackFreeList extends FreeList {
                     "the block's next link (offset %d) holds %#x, expected NULL or the start of another block in a"
                     + " page of this pool", NEXT, next));
         }
+    }
+
+    /**
+     * Without debug mode, what {@link #pop} found when the top block's words cannot be a free block's: its own-dma
+     * word is not the block, or its next link points outside every page. The pool is left as it was.
+     */
+    private DmaPoolException wildLink(long block, long self, long next) {
+        String what = self != block
+                ? String.format("its own-dma word holds %#x, not the block", self)
+                : String.format("its next link holds %#x, which is in no page", next);
+        return new DmaPoolException(DmaPoolException.Reason.CORRUPTED, String.format(
+                "dma_pool_alloc %s, %#x: free list corrupted: %s; something wrote to the block after it was freed."
+                + " Build the pool with debug(true) to have the write reported at the next alloc, with a dump",
+                poolName, block, what));
     }
 
     /** Mainline {@code pool_block_err}'s walk: is the block already on the stack? Bounded, so a corrupt chain ends. */
