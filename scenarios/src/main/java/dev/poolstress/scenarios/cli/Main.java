@@ -10,7 +10,9 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        Interruption.install(err);
         int code = PoolstressCommand.execute(PoolstressCommand.commandLine(out, err), args);
+        Interruption.finished();
         out.flush();
         err.flush();
         System.exit(code);

@@ -48,6 +48,7 @@ public final class TuneFork {
         Path result = null;
         try {
             result = Files.createTempFile("poolstress-tune-", ".json");
+            result.toFile().deleteOnExit(); // also when a signal ends this JVM before the finally below
             Process child = new ProcessBuilder(command).redirectOutput(result.toFile()).start();
             Thread relay = new Thread(() -> relay(child, progress), "tune-fork-stderr");
             relay.start();

@@ -1,0 +1,54 @@
+package dev.poolstress.scenarios.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What a signal (SIGINT from Ctrl-C, SIGTERM) does to a run: the JVM runs its shutdown hooks and exits with 128 plus
+ * the signal's number (130, 143). This hook ends every JVM the run forked (tune's per-strategy JVMs, jcstress's and
+ * JMH's forks), which would otherwise run on with nobody to read them, and says so in one line. Temporary files are
+ * removed by the code that made them ({@link java.io.File#deleteOnExit()}).
+ *
+ * <p>The hook does nothing when the command line ended by itself ({@link #finished()}).
+ */
+final class Interruption {
+    private static final long GRACE_MILLIS = 1000;
+
+    private static volatile boolean finished;
+
+    private Interruption() {
+    }
+
+    /** Installs the hook once, for this JVM's command line. */
+    static void install(PrintWriter err) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> onSignal(err), "poolstress-interruption"));
+    }
+
+    /** The command line has returned: exiting now is not an interruption. */
+    static void finished() {
+        finished = true;
+    }
+
+    private static void onSignal(PrintWriter err) {
+        if (finished) {
+            return;
+        }
+        List<ProcessHandle> forks = ProcessHandle.current().descendants().toList();
+        forks.forEach(ProcessHandle::destroy);
+        CompletableFuture<?>[] exits = forks.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(exits).get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            forks.forEach(ProcessHandle::destroyForcibly);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        err.println("poolstress: interrupted; " + (forks.isEmpty() ? "no forked JVM was running"
+                : "ended " + forks.size() + " forked JVM(s)") + "; the run in progress is not reported");
+        err.flush();
+    }
+}
