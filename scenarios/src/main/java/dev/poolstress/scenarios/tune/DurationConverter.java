@@ -5,9 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Reads a duration such as {@code 500ms}, {@code 2s} or {@code 1m}; anything else is a one-line usage error. */
+/**
+ * Reads a duration such as {@code 500ms}, {@code 2s}, {@code 17m} or {@code 24h}; anything else is a one-line usage
+ * error. Up to twelve digits, so a soak of days given in microseconds (as the forked tune JVM receives it) reads too.
+ */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(us|ms|s|m)");
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,12})(us|ms|s|m|h)");
 
     @Override
     public Duration convert(String value) {
@@ -30,14 +33,17 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
                 case "s":
                     d = Duration.ofSeconds(n);
                     break;
-                default:
+                case "m":
                     d = Duration.ofMinutes(n);
+                    break;
+                default:
+                    d = Duration.ofHours(n);
             }
             if (!d.isZero()) {
                 return d;
             }
         }
         throw new CommandLine.TypeConversionException("malformed duration '" + value
-                + "': expected a positive whole number with a unit (us, ms, s, m), e.g. 500ms or 2s");
+                + "': expected a positive whole number with a unit (us, ms, s, m, h), e.g. 500ms, 2s or 24h");
     }
 }

@@ -30,6 +30,12 @@ import picocli.CommandLine.Spec;
  * loss-free, 1 when any lost or doubled a block, 2 for bad arguments.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every strategy ran and lost no block",
+            "1:a strategy lost a block or owned one twice, or a run broke off",
+            "2:bad arguments or a bad scenario, found before anything ran",
+        },
         description = {"Rank the lock strategies on a scenario in tiers the runs can tell apart and name the one to "
                 + "pick; every run proves that no block was lost or owned twice.",
             "Strategies are compared by the Mann-Whitney U test on their runs and the 95% bootstrap interval of the "
@@ -50,7 +56,7 @@ public final class TuneCommand implements Callable<Integer> {
     List<String> strategies;
 
     @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Length of each run, e.g. 500ms, 2s. Default: the scenario's operation count.")
+            description = "Length of each run, e.g. 500ms, 2s, or 17m and up to days for a soak. Default: the scenario's operation count.")
     Duration duration;
 
     @Option(names = "--operations", paramLabel = "N",
