@@ -7,6 +7,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code poolstress bench}: benchmarks, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the benchmark ran",
+            "1:it broke off",
+            "2:bad arguments, found before anything ran",
+        },
         description = "Benchmarks: the kernel's dmapool_test and the JMH micro-benchmarks.",
         synopsisSubcommandLabel = "BENCHMARK",
         subcommands = {

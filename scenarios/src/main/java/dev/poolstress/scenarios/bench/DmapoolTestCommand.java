@@ -19,6 +19,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code poolstress bench dmapool-test}: the seed's table, legacy against stack, beside the seed's own ratios. */
 @Command(name = "dmapool-test", mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the table was measured",
+            "1:a run broke off",
+            "2:bad arguments, found before anything ran",
+        },
         description = {
             "The kernel's mm/dmapool_test.c for both free-block algorithms: six pools, "
                     + "clamp((4096/size)*512, 1024, 8192) blocks, rounds of allocate-all then free-all.",

@@ -44,6 +44,12 @@ import picocli.CommandLine.TypeConversionException;
  * in one run with the gc profiler on, then the table of ratios. Defaults are short; {@code --quick} is a smoke run.
  */
 @Command(name = "micro", mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the benchmarks ran",
+            "1:JMH failed",
+            "2:bad arguments, found before anything ran",
+        },
         description = {
             "JMH benchmarks of one alloc+free pair of 64-byte blocks: every lock strategy (stack pool) with 1 and 2 "
                     + "threads, and the baselines: a bare long[] stack (the floor, 1 thread), the floor with 2 and 4 "

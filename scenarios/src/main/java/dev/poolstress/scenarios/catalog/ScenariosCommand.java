@@ -17,6 +17,11 @@ import picocli.CommandLine.Spec;
  * lists scenario files given as arguments; a file that does not parse is a one-line error and exit 2.
  */
 @Command(name = "scenarios", mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every scenario listed",
+            "2:a scenario file that does not parse",
+        },
         description = "List the scenario catalog; with FILE arguments, check and list those scenario files too.",
         footer = {"",
             "A scenario file is a JSON object (comments allowed); [defaults]:",

@@ -15,6 +15,12 @@ import picocli.CommandLine.Spec;
  * entry in {@code subcommands}. Exit codes: 0 for success, 1 for a run that failed, 2 for bad arguments.
  */
 @Command(name = "poolstress",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the command succeeded",
+            "1:a run failed: a race found, a block lost or owned twice, a run that broke off",
+            "2:bad arguments, found before anything ran",
+        },
         mixinStandardHelpOptions = true,
         versionProvider = PoolstressVersion.class,
         description = "Stress-testing concurrent block pools: an emulated Linux dmapool with pluggable locking.",

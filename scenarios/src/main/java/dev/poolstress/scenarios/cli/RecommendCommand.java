@@ -35,6 +35,12 @@ import picocli.CommandLine.Spec;
  * loss-free and the race check passed, 1 otherwise.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:a pick, loss-free in the tune and passing its race check",
+            "1:no strategy came through the tune loss-free, or the pick failed its race check",
+            "2:bad arguments, found before anything ran",
+        },
         description = {"The main job: a short tune of a scenario over every built-in strategy, measuring again the "
                 + "strategies still tied with the leader until they separate or --budget is spent, then a race "
                 + "check (the ci tier's jcstress tests) of the pick; ends with the pick and the strategies in its "

@@ -94,12 +94,27 @@ class CommandLineTest {
         assertTrue(Pattern.compile("^poolstress \\d+\\.\\d+\\.\\d+").matcher(run.out()).find(), run.out());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "tune", "race", "bench", "bench micro", "bench dmapool-test", "scenarios", "recommend"})
+    void shouldStateTheExitCodesInEveryCommandsHelp(String command) {
+        List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+        args.add("--help");
+        Run run = run(args.toArray(String[]::new));
+
+        assertEquals(0, run.code(), run.err());
+        String[] parts = run.out().split("Exit codes:\\R", 2);
+        assertEquals(2, parts.length, "no Exit codes section in: " + run.out());
+        assertTrue(Pattern.compile("^\\s+0\\s+\\S", Pattern.MULTILINE).matcher(parts[1]).find(), parts[1]);
+        assertTrue(Pattern.compile("^\\s+2\\s+\\S", Pattern.MULTILINE).matcher(parts[1]).find(), parts[1]);
+    }
+
     /** The first word of each line under "Commands:" in a picocli help text. */
     static List<String> commandsSection(String help) {
         String[] parts = help.split("Commands:\\R", 2);
         assertEquals(2, parts.length, "no Commands section in: " + help);
         return parts[1].lines()
-                .filter(line -> line.startsWith("  ") && !line.isBlank() && !line.startsWith("    "))
+                .takeWhile(line -> !line.isBlank()) // the section ends at the blank line before "Exit codes:"
+                .filter(line -> line.startsWith("  ") && !line.startsWith("    "))
                 .map(line -> line.strip().split("\\s+")[0])
                 .toList();
     }

@@ -26,10 +26,14 @@ import picocli.CommandLine.Spec;
  * runs.
  */
 @Command(name = "race", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the jcstress suite against lock strategies: a verdict per strategy and property, "
+        description = "Run the jcstress suite against lock strategies: a verdict per strategy and property, "
                 + "jcstress's HTML report, JUnit XML for CI.",
-                "Exit 0 only if every selected test ran and passed; 1 on a forbidden outcome, error, time-out or "
-                        + "empty selection; 2 on a bad argument."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every selected test ran and passed (with --catalog: every broken strategy was caught)",
+            "1:a forbidden outcome, an error, a stall, a time-out or a selection that matched nothing",
+            "2:a bad argument, found before anything ran",
+        })
 public final class RaceCommand implements Callable<Integer> {
     public static final int PASSED = 0;
     public static final int FAILED = 1;
