@@ -48,8 +48,7 @@ class WriteAfterFreeTest {
     @MethodSource("stackPoppingLocks")
     void shouldNameAWildLinkAndSuggestDebugModeInsteadOfFollowingIt(String lock) {
         DmaPool pool = DmaPool.builder("unchecked", device()).size(64).algorithm("stack").lock(lock).build();
-        long freed = pool.alloc();
-        pool.free(freed);
+        long freed = freedTop(pool);
         PoolStats before = pool.stats();
 
         pool.putLong(freed, 0, 0x4141414141414141L); // a stale writer scribbles over next_block
@@ -65,12 +64,18 @@ class WriteAfterFreeTest {
     @MethodSource("stackPoppingLocks")
     void shouldRefuseToHandOutAnOverwrittenOwnDmaWord(String lock) {
         DmaPool pool = DmaPool.builder("unchecked", device()).size(64).algorithm("stack").lock(lock).build();
-        long freed = pool.alloc();
-        pool.free(freed);
+        long freed = freedTop(pool);
 
         pool.putLong(freed, 8, 0x4141414141414141L); // over the block's own dma, which alloc would hand out
 
         DmaPoolException e = assertThrows(DmaPoolException.class, pool::alloc);
         assertTrue(e.getMessage().contains("own-dma word holds 0x4141414141414141"), e.getMessage());
+    }
+
+    /** A block allocated and freed again: the top of the pool's stack. */
+    private static long freedTop(DmaPool pool) {
+        long block = pool.alloc();
+        pool.free(block);
+        return block;
     }
 }

@@ -87,15 +87,7 @@ public class GrowWhileAllocating {
         Subject.CPUS.bind(1);
         start.arrive();
         churnStart = System.nanoTime();
-        try {
-            for (int i = 0; i < ROUNDS; i++) {
-                int k = i & 1;
-                pool.free(kept[k]);
-                kept[k] = pool.alloc();
-            }
-        } catch (RuntimeException e) {
-            failed1 = true;
-        }
+        failed1 = !Subject.churn(pool, kept, ROUNDS);
         churnEnd = System.nanoTime();
     }
 

@@ -44,6 +44,25 @@ public final class Subject {
         }
     }
 
+    /**
+     * The other CPU's side of a growth race: {@code rounds} times frees one of {@code kept}'s two blocks and
+     * allocates it again, so the free list changes while the pool grows.
+     *
+     * @return false if the pool threw, which the test's arbiter reports as an outcome of its own
+     */
+    public static boolean churn(DmaPool pool, long[] kept, int rounds) {
+        try {
+            for (int i = 0; i < rounds; i++) {
+                int k = i & 1;
+                pool.free(kept[k]);
+                kept[k] = pool.alloc();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** A pool of {@value #BLOCK_SIZE}-byte blocks with one page already grown, allocated and freed on CPU 0. */
     public static DmaPool grownPool() {
         return warmedPool(1);
