@@ -1,5 +1,6 @@
 package dev.poolstress.scenarios.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,7 +35,6 @@ class InterruptionIT {
                 "churn", "--strategies", "percpu,spin-tas", "--duration", "5s", "--runs", "3")
                 .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(err.toFile()).start();
         List<ProcessHandle> forks = awaitForks(tune);
-        assertTrue(tempFiles().findAny().isPresent(), "the fork writes its result to a temporary file");
 
         new ProcessBuilder("kill", "-" + signal, String.valueOf(tune.pid())).start().waitFor();
 
@@ -48,19 +49,12 @@ class InterruptionIT {
         assertTrue(said.contains("poolstress: interrupted; ended 1 forked JVM(s)"), said);
     }
 
-    /** The tune's forked JVMs, once one has been running for a second (so its temporary file exists). */
-    private static List<ProcessHandle> awaitForks(Process tune) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            List<ProcessHandle> forks = tune.toHandle().descendants().toList();
-            if (!forks.isEmpty()) {
-                Thread.sleep(1000);
-                return tune.toHandle().descendants().toList();
-            }
-            assertTrue(tune.isAlive(), "tune ended before it forked");
-            Thread.sleep(50);
-        }
-        throw new AssertionError("tune forked no JVM within 60 s");
+    /** The tune's forked JVMs, once one runs and its temporary result file exists. */
+    private List<ProcessHandle> awaitForks(Process tune) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !tune.isAlive()
+                || (tune.toHandle().descendants().findAny().isPresent() && tempFiles().findAny().isPresent()));
+        assertTrue(tune.isAlive(), "tune ended before it forked");
+        return tune.toHandle().descendants().toList();
     }
 
     private Stream<Path> tempFiles() throws java.io.IOException {
