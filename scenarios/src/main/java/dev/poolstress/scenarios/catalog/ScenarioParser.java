@@ -109,7 +109,6 @@ public final class ScenarioParser {
             blocks.add(p.integer("blocks", RoundsStormPlan.kernelBlocks(size), 1, 1 << 24));
             pools.add(plan(p, "", () -> new PoolSpec(poolName, size, align, boundary, prefill)));
         }
-        checkDeviceMemory(f, kind, root, pools, blocks);
         StormPlan plan;
         if (kind.equals("rounds")) {
             int threads = f.integer("threads", 1, 1, 4096);
@@ -133,6 +132,7 @@ public final class ScenarioParser {
             plan = plan(f, "", () -> new RingStormPlan(cpus, pools, submitters, depth, batch, queues, service, irq,
                     choice.equals("random"), wait, faults, algorithm, debug, operations));
         }
+        checkDeviceMemory(f, plan);
         return new Scenario(name, description, plan, source);
     }
 
@@ -140,8 +140,8 @@ public final class ScenarioParser {
      * Refuses, before any run, a scenario whose pools cannot fit in this JVM's direct memory at once: each ring pool
      * holds its prefill, or its share of every submitter's full depth; each rounds pool every thread's blocks.
      */
-    private static void checkDeviceMemory(Fields f, String kind, JsonNode root, List<PoolSpec> pools,
-                                          List<Integer> blocks) {
+    private static void checkDeviceMemory(Fields f, StormPlan plan) {
+        List<PoolSpec> pools = plan.pools();
         long limit = DeviceMemory.limit();
         long total = 0;
         String field = null;
@@ -152,15 +152,16 @@ public final class ScenarioParser {
             long held;
             String reason;
             String name;
-            if (kind.equals("rounds")) {
-                int threads = root.path("threads").asInt(1);
-                held = (long) threads * blocks.get(i);
-                reason = "with " + threads + " thread(s) x " + blocks.get(i) + " per round";
+            if (plan instanceof RoundsStormPlan) {
+                RoundsStormPlan rounds = (RoundsStormPlan) plan;
+                int perRound = rounds.blocks().get(i);
+                held = (long) rounds.threads() * perRound;
+                reason = "with " + rounds.threads() + " thread(s) x " + perRound + " per round";
                 name = "pools[" + i + "].blocks";
             } else {
-                int submitters = root.path("submitters").isArray() ? root.get("submitters").size()
-                        : root.path("cpus").asInt(2);
-                long inFlight = ((long) submitters * root.path("depth").asInt(32) + pools.size() - 1) / pools.size();
+                RingStormPlan ring = (RingStormPlan) plan;
+                long inFlight = ((long) ring.submitterCpus().size() * ring.depth() + pools.size() - 1)
+                        / pools.size();
                 boolean prefillLarger = pool.prefill() > inFlight;
                 held = Math.max(pool.prefill(), inFlight);
                 reason = prefillLarger ? "with a prefill of " + pool.prefill()

@@ -2,12 +2,16 @@ package dev.poolstress.scenarios.storm;
 
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
+import java.util.List;
 import java.util.function.Function;
 
 /** A workload's shape, independent of the strategy: makes one {@link Storm} per run. */
 public interface StormPlan {
     /** {@code ring} or {@code rounds}. */
     String kind();
+
+    /** The pools, in the scenario's order. */
+    List<PoolSpec> pools();
 
     /** The topology in one line, for listings. */
     String topology();
