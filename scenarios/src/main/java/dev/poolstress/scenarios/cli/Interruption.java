@@ -1,5 +1,6 @@
 package dev.poolstress.scenarios.cli;
 
+import dev.poolstress.stress.progress.Unfinished;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,8 +11,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * What a signal (SIGINT from Ctrl-C, SIGTERM) does to a run: the JVM runs its shutdown hooks and exits with 128 plus
  * the signal's number (130, 143). This hook ends every JVM the run forked (tune's per-strategy JVMs, jcstress's and
- * JMH's forks), which would otherwise run on with nobody to read them, and says so in one line. Temporary files are
- * removed by the code that made them ({@link java.io.File#deleteOnExit()}).
+ * JMH's forks), which would otherwise run on with nobody to read them, then has the run write what it had finished
+ * ({@link Unfinished}, marked incomplete), and says so in one line. Temporary files are removed by the code that made
+ * them ({@link java.io.File#deleteOnExit()}).
  *
  * <p>The hook does nothing when the command line ended by itself ({@link #finished()}).
  */
@@ -47,8 +49,10 @@ final class Interruption {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        List<String> failures = Unfinished.writeAll();
         err.println("poolstress: interrupted; " + (forks.isEmpty() ? "no forked JVM was running"
-                : "ended " + forks.size() + " forked JVM(s)") + "; the run in progress is not reported");
+                : "ended " + forks.size() + " forked JVM(s)") + "; the run in progress is not reported"
+                + (failures.isEmpty() ? "" : "; could not write the finished runs: " + String.join("; ", failures)));
         err.flush();
     }
 }
