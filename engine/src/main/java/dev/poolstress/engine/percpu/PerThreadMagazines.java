@@ -170,6 +170,9 @@ public final class PerThreadMagazines implements LockStrategy {
 
     /** Returns the blocks of every ended thread to the free list and forgets the thread; how many blocks. */
     private int reclaimEndedThreads() {
+        if (allAlive(registry)) {
+            return 0; // no lock taken when no thread ended: a thread that ends later is found next time
+        }
         long flags = global.lockIrqSave();
         try {
             ThreadMagazines[] live = registry;
@@ -195,5 +198,14 @@ public final class PerThreadMagazines implements LockStrategy {
         } finally {
             global.unlockIrqRestore(flags);
         }
+    }
+
+    private static boolean allAlive(ThreadMagazines[] registered) {
+        for (ThreadMagazines magazines : registered) {
+            if (!magazines.owner.isAlive()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -13,10 +13,11 @@ import dev.poolstress.stress.percpu.RefillAndFlushRaceRemoteFrees;
  * per-thread magazines rightly need no lock, given a "lock" for its depot and free list that only disables the
  * CPU's interrupts, reasoning that the depot is touched only on the slow path. Two threads trading magazines at
  * once then push onto and pop from the depot's stacks together, and refill from the free list together. Magazines
- * of one block make every other operation a trade. {@link AllocFreeLosesNoBlock} or
- * {@link RefillAndFlushRaceRemoteFrees} must catch it (a magazine lost, or held by two threads).
+ * of one block make every other operation a trade. {@link RefillAndFlushRaceRemoteFrees} or
+ * {@link AllocFreeLosesNoBlock} must catch it (blocks lost, or the depot's arrays torn so that a trade throws).
+ * Measured in one ci-tier run: 4,000 to 5,800 forbidden per million samples of the first, 100 of the second.
  */
-@CaughtBy({AllocFreeLosesNoBlock.class, RefillAndFlushRaceRemoteFrees.class})
+@CaughtBy({RefillAndFlushRaceRemoteFrees.class, AllocFreeLosesNoBlock.class})
 public final class UnlockedDepotMagazines implements LockStrategy {
     private final PerThreadMagazines magazines;
 
