@@ -1,10 +1,7 @@
 package dev.poolstress.engine.percpu;
 
-import dev.poolstress.engine.CoherentPage;
 import dev.poolstress.engine.FreeBlocks;
-import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
-import dev.poolstress.engine.lock.IrqSaveLock;
 import dev.poolstress.engine.lock.TtasSpinLock;
 
 /**
@@ -26,18 +23,14 @@ import dev.poolstress.engine.lock.TtasSpinLock;
  * magazines are bypassed, as SLUB bypasses its per-CPU fast path for debug caches, so every free meets the
  * kernel's checks against the one free list.
  */
-public final class PerCpuStackCache implements LockStrategy {
+public final class PerCpuStackCache extends MagazineFrontEnd {
     /** Blocks per magazine. */
     public static final int DEFAULT_CAPACITY = 64;
     /** Blocks taken from the free list in one trip when the depot has no full magazine. */
     public static final int DEFAULT_BATCH = 32;
 
-    private final FreeBlocks freeBlocks;
     private final Cpus cpus;
-    private final IrqSaveLock global;
-    private final Depot depot;
     private final MagazinePair[] magazines;
-    private final boolean bypass;
 
     public PerCpuStackCache(FreeBlocks blocks) {
         this(blocks, DEFAULT_CAPACITY, DEFAULT_BATCH);
@@ -48,11 +41,8 @@ public final class PerCpuStackCache implements LockStrategy {
      * @param batch    blocks taken from the free list at once when the depot has no full magazine
      */
     public PerCpuStackCache(FreeBlocks blocks, int capacity, int batch) {
-        this.freeBlocks = blocks;
+        super(blocks, new TtasSpinLock(blocks), capacity, batch);
         this.cpus = blocks.cpus();
-        this.global = new TtasSpinLock(blocks);
-        this.depot = new Depot(blocks, global, capacity, batch);
-        this.bypass = blocks.debug();
         this.magazines = new MagazinePair[cpus.count()];
         for (int cpu = 0; cpu < magazines.length; cpu++) {
             magazines[cpu] = new MagazinePair(capacity);
@@ -65,10 +55,7 @@ public final class PerCpuStackCache implements LockStrategy {
     }
 
     @Override
-    public long alloc() {
-        if (bypass) {
-            return global.alloc();
-        }
+    long allocCached() {
         long flags = cpus.localIrqSave();
         try {
             return magazines[Cpus.cpuOf(flags)].pop(depot);
@@ -78,17 +65,7 @@ public final class PerCpuStackCache implements LockStrategy {
     }
 
     @Override
-    public long grow(CoherentPage page) {
-        return global.grow(page);
-    }
-
-    @Override
-    public void free(long dma) {
-        if (bypass) {
-            global.free(dma);
-            return;
-        }
-        freeBlocks.checkOwned(dma);
+    void freeCached(long dma) {
         long flags = cpus.localIrqSave();
         try {
             magazines[Cpus.cpuOf(flags)].push(dma, depot);

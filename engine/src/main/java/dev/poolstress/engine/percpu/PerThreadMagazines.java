@@ -1,9 +1,7 @@
 package dev.poolstress.engine.percpu;
 
-import dev.poolstress.engine.CoherentPage;
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
-import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.CpuThread;
 import dev.poolstress.engine.lock.IrqSaveLock;
 import dev.poolstress.engine.lock.TtasSpinLock;
@@ -44,7 +42,7 @@ import java.util.Arrays;
  * In debug mode the magazines are bypassed, as in {@code percpu}, so every free meets the checks against the one free
  * list.
  */
-public final class PerThreadMagazines implements LockStrategy {
+public final class PerThreadMagazines extends MagazineFrontEnd {
     /** Blocks per magazine. */
     public static final int DEFAULT_CAPACITY = PerCpuStackCache.DEFAULT_CAPACITY;
     /** Blocks taken from the free list in one trip when the depot has no full magazine. */
@@ -60,10 +58,6 @@ public final class PerThreadMagazines implements LockStrategy {
         }
     }
 
-    private final FreeBlocks freeBlocks;
-    private final IrqSaveLock global;
-    private final Depot depot;
-    private final boolean bypass;
     private final ThreadLocal<ThreadMagazines> mine = ThreadLocal.withInitial(this::register);
     /** Every registered thread's magazines; replaced whole under the global lock, read by {@link #cached()}. */
     private volatile ThreadMagazines[] registry = new ThreadMagazines[0];
@@ -78,10 +72,7 @@ public final class PerThreadMagazines implements LockStrategy {
      * @param global   the lock that guards the depot, the free list and the registry, taken with irqsave
      */
     public PerThreadMagazines(FreeBlocks blocks, int capacity, int batch, IrqSaveLock global) {
-        this.freeBlocks = blocks;
-        this.global = global;
-        this.depot = new Depot(blocks, global, capacity, batch);
-        this.bypass = blocks.debug();
+        super(blocks, global, capacity, batch);
     }
 
     @Override
@@ -90,10 +81,7 @@ public final class PerThreadMagazines implements LockStrategy {
     }
 
     @Override
-    public long alloc() {
-        if (bypass) {
-            return global.alloc();
-        }
+    long allocCached() {
         ThreadMagazines magazines = magazines();
         long dma = magazines.pop(depot);
         if (dma == DmaPool.NULL && reclaimEndedThreads() > 0) {
@@ -103,17 +91,7 @@ public final class PerThreadMagazines implements LockStrategy {
     }
 
     @Override
-    public long grow(CoherentPage page) {
-        return global.grow(page);
-    }
-
-    @Override
-    public void free(long dma) {
-        if (bypass) {
-            global.free(dma);
-            return;
-        }
-        freeBlocks.checkOwned(dma);
+    void freeCached(long dma) {
         magazines().push(dma, depot);
     }
 

@@ -1,5 +1,6 @@
 package dev.poolstress.engine.percpu;
 
+import static dev.poolstress.engine.percpu.Allocations.alloc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,16 +28,6 @@ class PerCpuStackCacheTest {
         cpus.bind(0);
         return DmaPool.builder("percpu", Device.create("dev", cpus)).size(64)
                 .lock(blocks -> new PerCpuStackCache(blocks, 8, 4)).build();
-    }
-
-    private static List<Long> alloc(DmaPool pool, int count) {
-        List<Long> blocks = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            long dma = pool.alloc();
-            assertNotEquals(DmaPool.NULL, dma);
-            blocks.add(dma);
-        }
-        return blocks;
     }
 
     @Test

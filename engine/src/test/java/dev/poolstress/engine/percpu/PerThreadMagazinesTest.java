@@ -1,5 +1,6 @@
 package dev.poolstress.engine.percpu;
 
+import static dev.poolstress.engine.percpu.Allocations.alloc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,16 +30,6 @@ class PerThreadMagazinesTest {
         cpus.bind(0);
         return DmaPool.builder("thread", Device.create("dev", cpus)).size(64)
                 .lock(blocks -> new PerThreadMagazines(blocks, 8, 4, new TtasSpinLock(blocks))).build();
-    }
-
-    private static List<Long> alloc(DmaPool pool, int count) {
-        List<Long> blocks = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            long dma = pool.alloc();
-            assertNotEquals(DmaPool.NULL, dma);
-            blocks.add(dma);
-        }
-        return blocks;
     }
 
     private static void freeAll(DmaPool pool, List<Long> blocks) {
