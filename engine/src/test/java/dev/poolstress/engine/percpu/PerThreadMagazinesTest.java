@@ -3,21 +3,16 @@ package dev.poolstress.engine.percpu;
 import static dev.poolstress.engine.percpu.Allocations.alloc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.cpu.CpuThread;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.lock.TtasSpinLock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The per-thread magazines' own behaviour, beyond the contract every strategy meets: a thread's freed blocks stay
@@ -168,18 +163,5 @@ class PerThreadMagazinesTest {
         long dma = pool.alloc();
         pool.free(dma);
         onThread(() -> assertEquals(dma, pool.alloc(), "the block went straight back to the global list"));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"0, 1", "8, 0", "4, 8", "-1, -1"})
-    void shouldRejectABatchThatDoesNotFitAMagazine(int capacity, int batch) {
-        Cpus cpus = Cpus.of(1);
-        cpus.bind(0);
-        Device dev = Device.create("dev", cpus);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DmaPool.builder("bad", dev)
-                .size(64).lock(blocks -> new PerThreadMagazines(blocks, capacity, batch, new TtasSpinLock(blocks)))
-                .build());
-        assertTrue(e.getMessage().contains("batch") && e.getMessage().contains("capacity"), e.getMessage());
-        assertEquals("poolinfo - 0.1\n", dev.pools());
     }
 }
