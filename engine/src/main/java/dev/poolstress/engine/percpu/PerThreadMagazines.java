@@ -24,7 +24,8 @@ import java.util.Arrays;
  * <h2>Finding a thread's magazines</h2>
  * A {@link CpuThread} keeps its magazines for one pool in a field ({@link CpuThread#cacheFor}); any other thread, or
  * a {@code CpuThread} moving between pools, finds them through this strategy's {@code ThreadLocal}. A thread's first
- * operation on the pool makes its magazines and registers them under the global lock; that is the only allocation.
+ * operation on the pool makes its magazines and registers them under the global lock; that, and a new empty magazine
+ * when the depot has none, are the only allocations.
  *
  * <h2>Nothing is lost from sight</h2>
  * <ul>
@@ -153,25 +154,18 @@ public final class PerThreadMagazines extends MagazineFrontEnd {
         }
         long flags = global.lockIrqSave();
         try {
-            ThreadMagazines[] live = registry;
+            ThreadMagazines[] old = registry;
+            ThreadMagazines[] live = new ThreadMagazines[old.length];
             int kept = 0;
             int reclaimed = 0;
-            for (ThreadMagazines magazines : registry) {
+            for (ThreadMagazines magazines : old) {
                 if (magazines.owner.isAlive()) {
-                    if (live != registry) {
-                        live[kept] = magazines;
-                    }
-                    kept++;
+                    live[kept++] = magazines;
                 } else {
                     reclaimed += depot.flushLocked(magazines);
-                    if (live == registry) {
-                        live = Arrays.copyOf(registry, registry.length); // the first ended thread: copy on write
-                    }
                 }
             }
-            if (live != registry) {
-                registry = Arrays.copyOf(live, kept);
-            }
+            registry = Arrays.copyOf(live, kept);
             return reclaimed;
         } finally {
             global.unlockIrqRestore(flags);
