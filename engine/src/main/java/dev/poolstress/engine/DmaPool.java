@@ -139,6 +139,15 @@ public final class DmaPool implements AutoCloseable {
         freeList.putLong(dma, offset, value);
     }
 
+    /**
+     * Hands every free block kept in a per-thread cache back to where any thread's {@link #alloc()} finds it: for a
+     * loss audit that drains the pool from one thread. Call it, as {@link #destroy()}, with no other thread using
+     * the pool, after everything they did (see {@link LockStrategy#flushCaches()}).
+     */
+    public void flushCaches() {
+        strategy.flushCaches();
+    }
+
     /** The pool's figures; a snapshot, exact when no thread is allocating or freeing. */
     public PoolStats stats() {
         BlockLayout layout = freeList.layout();

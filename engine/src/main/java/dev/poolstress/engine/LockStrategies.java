@@ -8,6 +8,7 @@ import dev.poolstress.engine.lock.TicketSpinLock;
 import dev.poolstress.engine.lock.TtasSpinLock;
 import dev.poolstress.engine.lockfree.TreiberStack;
 import dev.poolstress.engine.percpu.PerCpuStackCache;
+import dev.poolstress.engine.percpu.PerThreadMagazines;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -33,6 +34,7 @@ public final class LockStrategies {
         BUILT_IN.put("synchronized", SynchronizedStrategy::new);
         BUILT_IN.put("percpu", PerCpuStackCache::new);
         BUILT_IN.put("lockfree", TreiberStack::new);
+        BUILT_IN.put("thread-cache", PerThreadMagazines::new);
     }
 
     private LockStrategies() {

@@ -31,6 +31,15 @@ public interface LockStrategy {
         return 0;
     }
 
+    /**
+     * Gives back to the shared free blocks every free block that only one thread can otherwise reach (a per-thread
+     * cache), so that any thread's {@link #alloc()} finds it. Call it, as {@link DmaPool#destroy()}, only when no
+     * other thread uses the pool and everything they did happens-before the call (a join, a barrier): it touches
+     * their caches without their exclusion. Strategies whose every free block any thread can reach do nothing.
+     */
+    default void flushCaches() {
+    }
+
     /** A short stable name for command lines and reports; a user's strategy defaults to its class name. */
     default String id() {
         return getClass().getName();

@@ -114,9 +114,9 @@ class BlockCarvingTest {
         assertEquals(expected, drainOnePage(algorithm, size, align, boundary));
     }
 
-    /** Every strategy but {@code percpu}, which hands a refill batch out from the top of its per-CPU stack. */
+    /** Every strategy but those with magazines, which hand a refill batch out from the top of a magazine. */
     static Stream<Arguments> addressOrdered() {
-        return PoolVariants.all().filter(args -> !args.get()[0].equals("percpu"));
+        return PoolVariants.all().filter(args -> !PoolVariants.MAGAZINES.contains(args.get()[0]));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -81,7 +81,7 @@ class LockStrategiesTest {
     @Test
     void shouldOfferTheBuiltInsInAStableOrder() {
         assertEquals(List.of("spin-tas", "spin-ttas", "spin-ticket", "spin-mcs", "reentrant", "reentrant-fair",
-                "synchronized", "percpu", "lockfree"), LockStrategies.builtInIds());
+                "synchronized", "percpu", "lockfree", "thread-cache"), LockStrategies.builtInIds());
         assertTrue(LockStrategies.builtInIds().contains(LockStrategies.DEFAULT));
     }
 

@@ -16,6 +16,8 @@ final class PoolVariants {
     static final List<String> ALGORITHMS = List.of("stack", "legacy");
     /** A user's own strategy, chosen by class name: the README's example. */
     static final String USER_STRATEGY = "com.example.pool.SemaphoreLock";
+    /** The built-ins that keep freed blocks in magazines (arrays), handing a refill batch out from the top. */
+    static final List<String> MAGAZINES = List.of("percpu", "thread-cache");
 
     private static final AtomicInteger DEVICES = new AtomicInteger();
 

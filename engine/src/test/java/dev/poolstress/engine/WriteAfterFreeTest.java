@@ -12,14 +12,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Without debug mode the free link lives in the free block's own memory and nothing checks it, as in the kernel: a
  * write after free that overwrites the link sends the next allocations wherever it points, here to a block that is
- * still in use. Every strategy that chains freed blocks through their memory shows it; {@code percpu} keeps freed
- * blocks in arrays, so its first allocations never read the link. The locks that count blocks in the free list also
+ * still in use. Every strategy that chains freed blocks through their memory shows it; {@code percpu} and
+ * {@code thread-cache} keep freed blocks in arrays, so its first allocations never read the link. The locks that count blocks in the free list also
  * count the live block twice; {@code lockfree} reads its count from the depth its head block carries, which the
  * corrupted chain has overwritten too, so only the hand-out is asserted for it.
  */
 class WriteAfterFreeTest {
     static Stream<String> chainingLocks() {
-        return PoolVariants.locks().filter(lock -> !lock.equals("percpu"));
+        return PoolVariants.locks().filter(lock -> !PoolVariants.MAGAZINES.contains(lock));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,11 +1,7 @@
 package dev.poolstress.engine.percpu;
 
-import dev.poolstress.engine.CoherentPage;
-import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
-import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
-import dev.poolstress.engine.lock.IrqSaveLock;
 import dev.poolstress.engine.lock.TtasSpinLock;
 
 /**
@@ -27,20 +23,14 @@ import dev.poolstress.engine.lock.TtasSpinLock;
  * magazines are bypassed, as SLUB bypasses its per-CPU fast path for debug caches, so every free meets the
  * kernel's checks against the one free list.
  */
-public final class PerCpuStackCache implements LockStrategy {
+public final class PerCpuStackCache extends MagazineFrontEnd {
     /** Blocks per magazine. */
     public static final int DEFAULT_CAPACITY = 64;
     /** Blocks taken from the free list in one trip when the depot has no full magazine. */
     public static final int DEFAULT_BATCH = 32;
 
-    private final FreeBlocks freeBlocks;
     private final Cpus cpus;
-    private final IrqSaveLock global;
-    private final Depot depot;
-    private final Magazine[] loaded;
-    private final Magazine[] previous;
-    private final int batch;
-    private final boolean bypass;
+    private final MagazinePair[] magazines;
 
     public PerCpuStackCache(FreeBlocks blocks) {
         this(blocks, DEFAULT_CAPACITY, DEFAULT_BATCH);
@@ -51,21 +41,11 @@ public final class PerCpuStackCache implements LockStrategy {
      * @param batch    blocks taken from the free list at once when the depot has no full magazine
      */
     public PerCpuStackCache(FreeBlocks blocks, int capacity, int batch) {
-        if (capacity < 1 || batch < 1 || batch > capacity) {
-            throw new IllegalArgumentException("need 1 <= batch <= capacity, was batch " + batch + ", capacity "
-                    + capacity);
-        }
-        this.freeBlocks = blocks;
+        super(blocks, new TtasSpinLock(blocks), capacity, batch);
         this.cpus = blocks.cpus();
-        this.global = new TtasSpinLock(blocks);
-        this.depot = new Depot(capacity);
-        this.batch = batch;
-        this.bypass = blocks.debug();
-        this.loaded = new Magazine[cpus.count()];
-        this.previous = new Magazine[cpus.count()];
-        for (int cpu = 0; cpu < loaded.length; cpu++) {
-            loaded[cpu] = new Magazine(capacity);
-            previous[cpu] = new Magazine(capacity);
+        this.magazines = new MagazinePair[cpus.count()];
+        for (int cpu = 0; cpu < magazines.length; cpu++) {
+            magazines[cpu] = new MagazinePair(capacity);
         }
     }
 
@@ -75,47 +55,20 @@ public final class PerCpuStackCache implements LockStrategy {
     }
 
     @Override
-    public long alloc() {
-        if (bypass) {
-            return global.alloc();
-        }
+    long allocCached() {
         long flags = cpus.localIrqSave();
         try {
-            int cpu = Cpus.cpuOf(flags);
-            Magazine magazine = loaded[cpu];
-            if (magazine.isEmpty()) {
-                if (!previous[cpu].isEmpty()) {
-                    magazine = swap(cpu);
-                } else if ((magazine = reload(cpu)).isEmpty()) {
-                    return DmaPool.NULL;
-                }
-            }
-            return magazine.pop();
+            return magazines[Cpus.cpuOf(flags)].pop(depot);
         } finally {
             cpus.localIrqRestore(flags);
         }
     }
 
     @Override
-    public long grow(CoherentPage page) {
-        return global.grow(page);
-    }
-
-    @Override
-    public void free(long dma) {
-        if (bypass) {
-            global.free(dma);
-            return;
-        }
-        freeBlocks.checkOwned(dma);
+    void freeCached(long dma) {
         long flags = cpus.localIrqSave();
         try {
-            int cpu = Cpus.cpuOf(flags);
-            Magazine magazine = loaded[cpu];
-            if (magazine.isFull()) {
-                magazine = previous[cpu].isEmpty() ? swap(cpu) : unload(cpu);
-            }
-            magazine.push(dma);
+            magazines[Cpus.cpuOf(flags)].push(dma, depot);
         } finally {
             cpus.localIrqRestore(flags);
         }
@@ -124,52 +77,9 @@ public final class PerCpuStackCache implements LockStrategy {
     @Override
     public long cached() {
         long cached = depot.cachedBlocks();
-        for (int cpu = 0; cpu < loaded.length; cpu++) {
-            cached += loaded[cpu].count() + previous[cpu].count();
+        for (MagazinePair cpu : magazines) {
+            cached += cpu.count();
         }
         return cached;
-    }
-
-    /** Exchanges the CPU's loaded and previous magazines; returns the new loaded one. */
-    private Magazine swap(int cpu) {
-        Magazine magazine = previous[cpu];
-        previous[cpu] = loaded[cpu];
-        loaded[cpu] = magazine;
-        return magazine;
-    }
-
-    /** Both magazines empty: trades the loaded one for a full one from the depot, or fills it from the free list. */
-    private Magazine reload(int cpu) {
-        long flags = global.lockIrqSave();
-        try {
-            Magazine full = depot.exchangeForFull(loaded[cpu]);
-            if (full != null) {
-                loaded[cpu] = full;
-                return full;
-            }
-            Magazine magazine = loaded[cpu];
-            for (int i = 0; i < batch; i++) {
-                long block = freeBlocks.pop();
-                if (block == DmaPool.NULL) {
-                    break;
-                }
-                magazine.push(block);
-            }
-            return magazine;
-        } finally {
-            global.unlockIrqRestore(flags);
-        }
-    }
-
-    /** Both magazines hold blocks and the loaded one is full: it goes to the depot for an empty one. */
-    private Magazine unload(int cpu) {
-        long flags = global.lockIrqSave();
-        try {
-            Magazine room = depot.exchangeForEmpty(loaded[cpu]);
-            loaded[cpu] = room;
-            return room;
-        } finally {
-            global.unlockIrqRestore(flags);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.poolstress.engine.percpu;
 
+import static dev.poolstress.engine.percpu.Allocations.alloc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.cpu.IrqHandler;
+import dev.poolstress.engine.lock.TtasSpinLock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,16 +29,6 @@ class PerCpuStackCacheTest {
         cpus.bind(0);
         return DmaPool.builder("percpu", Device.create("dev", cpus)).size(64)
                 .lock(blocks -> new PerCpuStackCache(blocks, 8, 4)).build();
-    }
-
-    private static List<Long> alloc(DmaPool pool, int count) {
-        List<Long> blocks = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            long dma = pool.alloc();
-            assertNotEquals(DmaPool.NULL, dma);
-            blocks.add(dma);
-        }
-        return blocks;
     }
 
     @Test
@@ -84,14 +76,17 @@ class PerCpuStackCacheTest {
         assertEquals(dma, pool.alloc(), "a block freed on CPU 1 went straight back to the global list");
     }
 
+    /** Both magazine strategies check their sizes in the depot they share; {@code thread} picks thread-cache. */
     @ParameterizedTest
-    @CsvSource({"0, 1", "8, 0", "4, 8", "-1, -1"})
-    void shouldRejectABatchThatDoesNotFitAMagazine(int capacity, int batch) {
+    @CsvSource({"false, 0, 1", "false, 8, 0", "false, 4, 8", "false, -1, -1", "true, 0, 1", "true, 4, 8"})
+    void shouldRejectABatchThatDoesNotFitAMagazine(boolean thread, int capacity, int batch) {
         Cpus cpus = Cpus.of(1);
         cpus.bind(0);
         Device dev = Device.create("dev", cpus);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DmaPool.builder("bad", dev)
-                .size(64).lock(blocks -> new PerCpuStackCache(blocks, capacity, batch)).build());
+                .size(64).lock(blocks -> thread
+                        ? new PerThreadMagazines(blocks, capacity, batch, new TtasSpinLock(blocks))
+                        : new PerCpuStackCache(blocks, capacity, batch)).build());
         assertTrue(e.getMessage().contains("batch") && e.getMessage().contains("capacity"), e.getMessage());
         assertEquals("poolinfo - 0.1\n", dev.pools());
     }

@@ -34,6 +34,8 @@ final class MicroTable {
             "MpmcQueueBenchmark", "NettyPooledBenchmark", "CommonsPoolBenchmark");
     /** The strategies whose only atomics are one per operation: a gate (percpu) or the head's CAS (lockfree). */
     private static final List<String> TWO_CAS = List.of("percpu", "lockfree");
+    /** The strategies with no atomic on the fast path (per-thread magazines): their floor is the bare stack's. */
+    private static final List<String> NO_CAS = List.of("thread-cache");
     private static final String STRATEGIES = "StrategyPairBenchmark";
     private static final String GC_BYTES = "gc.alloc.rate.norm";
 
@@ -87,12 +89,14 @@ final class MicroTable {
         String format = "%-32s %7s %20s %9s %11s %13s %11s%n";
         out.println("ns per pair = one alloc + one free, JMH average time per operation; with 2 threads it is the");
         out.println("time per pair of each thread (both threads run pairs at once on one shared pool). x CAS floor:");
-        out.println("against the floor + the uncontended CAS the strategy must do (2 for percpu and lockfree, else 4).");
+        out.println("against the floor + the uncontended CAS the strategy must do (0 for thread-cache, 2 for percpu and");
+        out.println("lockfree, else 4).");
         out.printf(format, "benchmark", "threads", "ns per pair", "x floor", "x CAS floor", "x deque+lock",
                 "gc B/pair");
         for (Row row : rows) {
             double deque = score("LockedDequeBenchmark", row.threads());
-            double atomics = row.strategy() == null ? Double.NaN : score(TWO_CAS.contains(row.strategy())
+            double atomics = row.strategy() == null ? Double.NaN : score(NO_CAS.contains(row.strategy())
+                    ? "FloorBenchmark.oneThread" : TWO_CAS.contains(row.strategy())
                     ? "FloorBenchmark.twoCasPerPair" : "FloorBenchmark.fourCasPerPair", 1);
             out.printf(format, row.label(), row.threads(),
                     Double.isFinite(row.error())

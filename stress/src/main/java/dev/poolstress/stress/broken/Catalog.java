@@ -17,7 +17,8 @@ public final class Catalog {
             QueueSkippingTicketLock.class,
             GrowOutsideLock.class,
             NarrowTagTreiberStack.class,
-            GiveUpSpinLock.class);
+            GiveUpSpinLock.class,
+            UnlockedDepotMagazines.class);
 
     private Catalog() {
     }

@@ -40,7 +40,8 @@ public final class RaceCommand implements Callable<Integer> {
     public static final int BAD_ARGUMENT = 2;
 
     @Option(names = "--strategy", paramLabel = "ID|CLASS", description = "a built-in id ("
-            + "spin-tas, spin-ttas, spin-ticket, spin-mcs, reentrant, reentrant-fair, synchronized, percpu, lockfree) "
+            + "spin-tas, spin-ttas, spin-ticket, spin-mcs, reentrant, reentrant-fair, synchronized, percpu, lockfree, "
+            + "thread-cache) "
             + "or your class implementing dev.poolstress.engine.LockStrategy; repeatable; default: every built-in")
     private List<String> strategies = new ArrayList<>();
 
