@@ -78,7 +78,7 @@ public final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cmd = spec.commandLine();
-        OptionBounds.requireAtLeast(cmd, "--runs", runs, 3); // a median of two would be their mean
+        OptionBounds.requireAtLeast(cmd, "--runs", runs, 1);
         Scenario chosen;
         try {
             chosen = new Catalog().resolve(scenario);

@@ -22,12 +22,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The JSON document of a tuning session: {@code scenario}, {@code recommended} (null when no strategy was
- * loss-free), {@code reason}, {@code verdict} ({@code tiers}, the pick's {@code confidence}, its ratio over the next
- * tier and over the default lock with their intervals, {@code separable}, and the budget that might separate the
- * first tier further), {@code machine} (busy threads, cores, the warning), and {@code results}, one object per
- * strategy with the medians as flat fields ({@code pairs_per_sec}, {@code alloc_p50_ns}, ..., {@code pool_share},
- * {@code lost}, {@code double_owned}), the interval and spread of throughput, its tier, and every run.
+ * The JSON document of a tuning session: {@code complete} (false when a signal cut the run short and these are the
+ * storms that had finished), {@code scenario}, {@code recommended} (null when no strategy was loss-free),
+ * {@code reason}, {@code verdict} ({@code tiers}, the pick's {@code confidence}, its ratio over the next tier and
+ * over the default lock with their intervals, {@code separable}, and the budget that might separate the first tier
+ * further), {@code machine} (busy threads, cores, the warning), {@code ranking} (the loss-free strategies in rank
+ * order), and {@code results}, one object per strategy with the medians as flat fields ({@code pairs_per_sec} and its
+ * bootstrap interval {@code pairs_per_sec_low}..{@code _high}, {@code alloc_p50_ns}, ..., {@code pool_share},
+ * {@code lost}, {@code double_owned}), its tier, the pick's ratio over it, {@code runs} (the unprobed storms it is
+ * ranked on) and {@code probed_runs} (the storms with latency and contention). Latency, contention and pool share
+ * are null for a strategy with no probed storm ({@code --throughput-only}); a storm object carries latency fields
+ * only when it was probed.
  */
 public final class TuneJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

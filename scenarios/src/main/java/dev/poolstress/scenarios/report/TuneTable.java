@@ -49,8 +49,10 @@ public final class TuneTable {
                 row(out, result, "-", "-", r);
             }
         }
-        out.append("pairs/s: median of the runs; interval: the bootstrap's for that median; pick is: the pick's"
-                + " median over this one's, with its interval").append(nl);
+        boolean two = result.results().stream().anyMatch(r -> r.runs().size() == 2);
+        out.append("pairs/s: median of the runs").append(two ? " (of two runs: their mean)" : "")
+                .append("; interval: the bootstrap's for that median; pick is: the pick's median over this one's,"
+                        + " with its interval").append(nl);
         out.append("runs: the storms ranked, none reading a clock per pool call; pool: the share of a pair's CPU"
                 + " time spent inside alloc and free").append(nl);
         if (result.probes() == Instrumentation.FULL) {

@@ -134,7 +134,7 @@ public final class TuneCommand implements Callable<Integer> {
                 throw new ParameterException(cmd, e.getMessage(), e);
             }
         }
-        OptionBounds.requireAtLeast(cmd, "--runs", runs, 3); // a median of two would be their mean
+        OptionBounds.requireAtLeast(cmd, "--runs", runs, 1);
         if (warmups < 0) {
             throw new ParameterException(cmd, "--warmups must not be negative, was " + warmups);
         }

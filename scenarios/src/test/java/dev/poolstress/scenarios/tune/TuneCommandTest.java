@@ -37,7 +37,7 @@ class TuneCommandTest {
         "--strategies=com.example.Missing|lock strategy class 'com.example.Missing' cannot be loaded",
         "--duration=2x|malformed duration '2x'",
         "--duration=0s|malformed duration '0s'",
-        "--runs=2|--runs must be at least 3",
+        "--runs=0|--runs must be at least 1",
         "--wait-strategy=nap|wait strategy must be one of blocking, yielding, busy-spin, sleeping",
         "--scenario=dmapool-test --wait-strategy=busy-spin|--wait-strategy applies to ring scenarios",
     })

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.scenarios.catalog.Catalog;
+import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.Latency;
 import dev.poolstress.scenarios.storm.LeakyFreeStrategy;
 import dev.poolstress.scenarios.storm.LossReport;
@@ -58,6 +59,8 @@ class TunerTest {
         assertEquals(List.of("spin-mcs", "lockfree"), result.results().stream().map(StrategyResult::strategy)
                 .toList());
         assertEquals(3, result.machine().busyThreads());
+        assertTrue(TuneTable.render(result).contains("median of the runs (of two runs: their mean)"),
+                TuneTable.render(result));
     }
 
     @Test
