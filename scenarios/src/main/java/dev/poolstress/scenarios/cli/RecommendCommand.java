@@ -59,16 +59,17 @@ public final class RecommendCommand implements Callable<Integer> {
             description = "Length of each measured run. Default: ${DEFAULT-VALUE}.")
     Duration duration;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "6",
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
             description = "Measured rounds over every strategy before the ones separated from the leader stop "
                     + "being measured; strategies are compared on all their runs by "
                     + "rank (Mann-Whitney U) and by the interval of the ratio of medians, so one run the OS "
                     + "scheduled badly cannot decide the pick. Default: ${DEFAULT-VALUE}.")
     int runs;
 
-    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "45s", converter = DurationConverter.class,
-            description = "How long the tune may keep measuring; the race check comes after it (about a minute and "
-                    + "a half on 2 cores). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "40s", converter = DurationConverter.class,
+            description = "How long the tune may take, its JVMs' start, warm-ups and probed storms included; the "
+                    + "race check comes after it (about a minute on 2 cores), so the whole job stays under 3 "
+                    + "minutes with the first build. Default: ${DEFAULT-VALUE}.")
     Duration budget;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/race",
