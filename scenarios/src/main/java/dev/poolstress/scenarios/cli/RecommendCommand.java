@@ -116,11 +116,18 @@ public final class RecommendCommand implements Callable<Integer> {
             return 1;
         }
         List<String> tier = tuned.verdict().topTier();
-        out.printf("%nPick %s for %s: race-free in %d of %d jcstress properties of the ci tier; %s%n", pick,
-                chosen.name(), ok, raced.verdicts().size(), tier.size() == 1
-                        ? "the runs put it alone in the first tier."
-                        : "the runs cannot separate it from " + String.join(", ", tier.subList(1, tier.size()))
-                                + " (the first tier), so any of them serves; only " + pick + " was race-checked.");
+        String race = String.format("race-free in %d of %d jcstress properties of the ci tier", ok,
+                raced.verdicts().size());
+        if (!tuned.verdict().separable() && tier.size() > 1) {
+            out.printf("%nNothing is separable on %s in this budget: any of the %d strategies serves (a longer "
+                    + "'poolstress tune' can tell them apart); %s, the one the data leans to, is %s.%n",
+                    chosen.name(), tier.size(), pick, race);
+        } else {
+            out.printf("%nPick %s for %s: %s; %s%n", pick, chosen.name(), race, tier.size() == 1
+                    ? "the runs put it alone in the first tier."
+                    : "the runs cannot separate it from " + String.join(", ", tier.subList(1, tier.size()))
+                            + " (the first tier), so any of them serves; only " + pick + " was race-checked.");
+        }
         tuned.machine().warning(chosen.name()).ifPresent(out::println);
         return 0;
     }
