@@ -15,12 +15,15 @@ import java.util.concurrent.TimeoutException;
  * ({@link Unfinished}, marked incomplete), and says so in one line. Temporary files are removed by the code that made
  * them ({@link java.io.File#deleteOnExit()}).
  *
- * <p>The hook does nothing when the command line ended by itself ({@link #finished()}).
+ * <p>The hook does nothing when the command line ended by itself ({@link #finished()}). Once it has begun, a run
+ * that fails because its forks were ended is not a failure to report ({@link #interrupted()}): the one line is
+ * this hook's.
  */
 final class Interruption {
     private static final long GRACE_MILLIS = 1000;
 
     private static volatile boolean finished;
+    private static volatile boolean interrupted;
 
     private Interruption() {
     }
@@ -35,10 +38,16 @@ final class Interruption {
         finished = true;
     }
 
+    /** A signal is ending the command line: what fails from now on failed because the run was cut short. */
+    static boolean interrupted() {
+        return interrupted;
+    }
+
     private static void onSignal(PrintWriter err) {
         if (finished) {
             return;
         }
+        interrupted = true;
         List<ProcessHandle> forks = ProcessHandle.current().descendants().toList();
         forks.forEach(ProcessHandle::destroy);
         CompletableFuture<?>[] exits = forks.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
@@ -52,7 +61,8 @@ final class Interruption {
         List<String> failures = Unfinished.writeAll();
         err.println("poolstress: interrupted; " + (forks.isEmpty() ? "no forked JVM was running"
                 : "ended " + forks.size() + " forked JVM(s)") + "; the run in progress is not reported"
-                + (failures.isEmpty() ? "" : "; could not write the finished runs: " + String.join("; ", failures)));
+                + (failures.isEmpty() ? ", and any report asked for holds the runs that had finished, marked incomplete"
+                        : "; could not write the finished runs: " + String.join("; ", failures)));
         err.flush();
     }
 }

@@ -10,6 +10,7 @@ import dev.poolstress.scenarios.tune.DurationConverter;
 import dev.poolstress.scenarios.tune.ForkedScenario;
 import dev.poolstress.scenarios.tune.TuneResult;
 import dev.poolstress.scenarios.tune.Tuner;
+import dev.poolstress.stress.progress.Progress;
 import dev.poolstress.stress.runner.RaceRequest;
 import dev.poolstress.stress.runner.RaceResult;
 import dev.poolstress.stress.runner.RaceRunner;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code poolstress recommend}, the main job: a short adaptive tune of a scenario over every built-in strategy (see
- * {@link Tuner}: a round over all of them, then rounds over the ones still tied with the leader, within
+ * {@link Tuner}: rounds over all of them, then rounds over the ones still tied with the leader, within
  * {@code --budget}), then a race check of the pick (the ci tier's jcstress tests), ending with the pick, the tier it
  * shares with the strategies the runs could not separate from it, and how sure that is. Exit 0 when the tune was
  * loss-free and the race check passed, 1 otherwise.
@@ -54,19 +55,21 @@ public final class RecommendCommand implements Callable<Integer> {
             description = "A built-in scenario or a scenario file. Default: ${DEFAULT-VALUE}.")
     String scenario;
 
-    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "300ms", converter = DurationConverter.class,
+    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "200ms", converter = DurationConverter.class,
             description = "Length of each measured run. Default: ${DEFAULT-VALUE}.")
     Duration duration;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
-            description = "Measured runs per strategy in each round; strategies are compared on all their runs by "
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "Measured rounds over every strategy before the ones separated from the leader stop "
+                    + "being measured; strategies are compared on all their runs by "
                     + "rank (Mann-Whitney U) and by the interval of the ratio of medians, so one run the OS "
                     + "scheduled badly cannot decide the pick. Default: ${DEFAULT-VALUE}.")
     int runs;
 
-    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "45s", converter = DurationConverter.class,
-            description = "How long the tune may keep measuring; the race check comes after it (about a minute and "
-                    + "a half on 2 cores). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long the tune may take, its JVMs' start, warm-ups and probed storms included; the "
+                    + "race check comes after it (about a minute on 2 cores), so the whole job stays under 3 "
+                    + "minutes with the first build. Default: ${DEFAULT-VALUE}.")
     Duration budget;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/race",
@@ -86,14 +89,11 @@ public final class RecommendCommand implements Callable<Integer> {
         PrintWriter out = cmd.getOut();
         PrintWriter err = cmd.getErr();
 
-        err.printf("recommend 1/2: tune %s, every built-in strategy, %d run(s) of %d ms each per round, within %d s%n",
+        err.printf("recommend 1/2: tune %s, every built-in strategy, at least %d storm(s) of %d ms each, within %d s%n",
                 chosen.name(), runs, duration.toMillis(), budget.toSeconds());
         err.flush();
-        TuneResult tuned = new Tuner(line -> {
-            err.println("  " + line);
-            err.flush();
-        }).forkEach(new ForkedScenario(scenario, null)).budget(budget)
-                .tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), runs);
+        TuneResult tuned = new Tuner(err).terminal(Progress.isTerminal()).forkEach(new ForkedScenario(scenario, null))
+                .budget(budget).tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), runs);
         out.print(TuneTable.render(tuned));
         out.flush();
         if (!tuned.lossFree() || tuned.recommended().isEmpty()) {
@@ -116,11 +116,18 @@ public final class RecommendCommand implements Callable<Integer> {
             return 1;
         }
         List<String> tier = tuned.verdict().topTier();
-        out.printf("%nPick %s for %s: race-free in %d of %d jcstress properties of the ci tier; %s%n", pick,
-                chosen.name(), ok, raced.verdicts().size(), tier.size() == 1
-                        ? "the runs put it alone in the first tier."
-                        : "the runs cannot separate it from " + String.join(", ", tier.subList(1, tier.size()))
-                                + " (the first tier), so any of them serves; only " + pick + " was race-checked.");
+        String race = String.format("race-free in %d of %d jcstress properties of the ci tier", ok,
+                raced.verdicts().size());
+        if (!tuned.verdict().separable() && tier.size() > 1) {
+            out.printf("%nNothing is separable on %s in this budget: any of the %d strategies serves (a longer "
+                    + "'poolstress tune' can tell them apart); %s, the one the data leans to, is %s.%n",
+                    chosen.name(), tier.size(), pick, race);
+        } else {
+            out.printf("%nPick %s for %s: %s; %s%n", pick, chosen.name(), race, tier.size() == 1
+                    ? "the runs put it alone in the first tier."
+                    : "the runs cannot separate it from " + String.join(", ", tier.subList(1, tier.size()))
+                            + " (the first tier), so any of them serves; only " + pick + " was race-checked.");
+        }
         tuned.machine().warning(chosen.name()).ifPresent(out::println);
         return 0;
     }

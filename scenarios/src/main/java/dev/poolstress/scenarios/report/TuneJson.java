@@ -18,15 +18,21 @@ import dev.poolstress.scenarios.tune.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The JSON document of a tuning session: {@code scenario}, {@code recommended} (null when no strategy was
- * loss-free), {@code reason}, {@code verdict} ({@code tiers}, the pick's {@code confidence}, its ratio over the next
- * tier and over the default lock with their intervals, {@code separable}, and the budget that might separate the
- * first tier further), {@code machine} (busy threads, cores, the warning), and {@code results}, one object per
- * strategy with the medians as flat fields ({@code pairs_per_sec}, {@code alloc_p50_ns}, ..., {@code pool_share},
- * {@code lost}, {@code double_owned}), the interval and spread of throughput, its tier, and every run.
+ * The JSON document of a tuning session: {@code complete} (false when a signal cut the run short and these are the
+ * storms that had finished), {@code scenario}, {@code recommended} (null when no strategy was loss-free),
+ * {@code reason}, {@code verdict} ({@code tiers}, the pick's {@code confidence}, its ratio over the next tier and
+ * over the default lock with their intervals, {@code separable}, and the budget that might separate the first tier
+ * further), {@code machine} (busy threads, cores, the warning), {@code ranking} (the loss-free strategies in rank
+ * order), and {@code results}, one object per strategy with the medians as flat fields ({@code pairs_per_sec} and its
+ * bootstrap interval {@code pairs_per_sec_low}..{@code _high}, {@code alloc_p50_ns}, ..., {@code pool_share},
+ * {@code lost}, {@code double_owned}), its tier, the pick's ratio over it, {@code runs} (the unprobed storms it is
+ * ranked on) and {@code probed_runs} (the storms with latency and contention). Latency, contention and pool share
+ * are null for a strategy with no probed storm ({@code --throughput-only}); a storm object carries latency fields
+ * only when it was probed.
  */
 public final class TuneJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -36,6 +42,7 @@ public final class TuneJson {
 
     public static ObjectNode toJson(TuneResult result) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("complete", result.complete());
         root.put("scenario", result.scenario());
         root.put("topology", result.topology());
         root.put("limit", result.limit());
@@ -120,23 +127,28 @@ public final class TuneJson {
             pickOver.put("mann_whitney_p", versus.get().p());
             pickOver.put("separated", versus.get().separated());
         }
-        if (result.probes() == Instrumentation.FULL && result.machine().busyThreads() > 0) {
-            o.put("pool_share", r.poolShare(result.machine().busyThreads()).median());
+        if (!r.probed().isEmpty() && result.machine().cpus() > 0) {
+            o.put("pool_share", r.poolShare(result.machine().cpus()).median());
         } else {
             o.putNull("pool_share");
         }
         o.put("pairs_per_sec_min", Math.round(r.pairsPerSecond().min()));
         o.put("pairs_per_sec_max", Math.round(r.pairsPerSecond().max()));
-        o.put("alloc_p50_ns", median(r.allocP50()));
-        o.put("alloc_p99_ns", median(r.allocP99()));
-        o.put("alloc_p999_ns", median(r.allocP999()));
-        o.put("alloc_max_ns", median(r.allocMax()));
-        o.put("free_p50_ns", median(r.freeP50()));
-        o.put("free_p99_ns", median(r.freeP99()));
-        o.put("free_p999_ns", median(r.freeP999()));
-        o.put("free_max_ns", median(r.freeMax()));
-        o.put("lock_waited_percent", r.waitedPercent().median());
-        o.put("lock_wait_ns_per_pair", r.waitNanosPerPair().median());
+        if (r.probed().isEmpty()) {
+            List.of("alloc_p50_ns", "alloc_p99_ns", "alloc_p999_ns", "alloc_max_ns", "free_p50_ns", "free_p99_ns",
+                    "free_p999_ns", "free_max_ns", "lock_waited_percent", "lock_wait_ns_per_pair").forEach(o::putNull);
+        } else {
+            o.put("alloc_p50_ns", median(r.allocP50()));
+            o.put("alloc_p99_ns", median(r.allocP99()));
+            o.put("alloc_p999_ns", median(r.allocP999()));
+            o.put("alloc_max_ns", median(r.allocMax()));
+            o.put("free_p50_ns", median(r.freeP50()));
+            o.put("free_p99_ns", median(r.freeP99()));
+            o.put("free_p999_ns", median(r.freeP999()));
+            o.put("free_max_ns", median(r.freeMax()));
+            o.put("lock_waited_percent", r.waitedPercent().median());
+            o.put("lock_wait_ns_per_pair", r.waitNanosPerPair().median());
+        }
         o.put("pages_grown", median(r.pagesGrown()));
         o.put("alloc_failures", r.allocFailures());
         o.put("page_failures", r.pageFailures());
@@ -146,25 +158,33 @@ public final class TuneJson {
         o.put("double_owned", r.doubleOwned());
         ArrayNode problems = o.putArray("problems");
         r.problems().forEach(problems::add);
-        ArrayNode runs = o.putArray("runs");
-        for (StormResult s : r.runs()) {
+        runs(o.putArray("runs"), r.runs());
+        runs(o.putArray("probed_runs"), r.probed());
+        return o;
+    }
+
+    /** One object per storm; latency and contention only for a probed storm, which measured them. */
+    private static void runs(ArrayNode runs, List<StormResult> storms) {
+        for (StormResult s : storms) {
             ObjectNode run = runs.addObject();
             run.put("pairs", s.pairs());
             run.put("elapsed_ns", s.elapsedNanos());
             run.put("pairs_per_sec", Math.round(s.pairsPerSecond()));
-            run.put("alloc_p50_ns", s.alloc().p50());
-            run.put("alloc_p99_ns", s.alloc().p99());
-            run.put("alloc_p999_ns", s.alloc().p999());
-            run.put("alloc_max_ns", s.alloc().max());
-            run.put("alloc_mean_ns", s.alloc().mean());
-            run.put("free_p50_ns", s.free().p50());
-            run.put("free_p99_ns", s.free().p99());
-            run.put("free_p999_ns", s.free().p999());
-            run.put("free_max_ns", s.free().max());
-            run.put("free_mean_ns", s.free().mean());
-            run.put("lock_calls", s.lockCalls());
-            run.put("lock_waited", s.lockWaited());
-            run.put("lock_wait_ns", s.lockWaitNanos());
+            if (s.alloc().count() > 0 || s.free().count() > 0) {
+                run.put("alloc_p50_ns", s.alloc().p50());
+                run.put("alloc_p99_ns", s.alloc().p99());
+                run.put("alloc_p999_ns", s.alloc().p999());
+                run.put("alloc_max_ns", s.alloc().max());
+                run.put("alloc_mean_ns", s.alloc().mean());
+                run.put("free_p50_ns", s.free().p50());
+                run.put("free_p99_ns", s.free().p99());
+                run.put("free_p999_ns", s.free().p999());
+                run.put("free_max_ns", s.free().max());
+                run.put("free_mean_ns", s.free().mean());
+                run.put("lock_calls", s.lockCalls());
+                run.put("lock_waited", s.lockWaited());
+                run.put("lock_wait_ns", s.lockWaitNanos());
+            }
             run.put("pages_grown", s.pagesGrown());
             run.put("alloc_failures", s.allocFailures());
             run.put("page_failures", s.pageFailures());
@@ -174,7 +194,6 @@ public final class TuneJson {
             run.put("lost", s.loss().lost());
             run.put("double_owned", s.loss().doubleOwned());
         }
-        return o;
     }
 
     private static long median(Spread spread) {

@@ -2,6 +2,7 @@ package dev.poolstress.scenarios.report;
 
 import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.tune.Samples;
+import dev.poolstress.scenarios.tune.Spread;
 import dev.poolstress.scenarios.tune.StrategyResult;
 import dev.poolstress.scenarios.tune.TuneResult;
 import dev.poolstress.scenarios.tune.Verdict;
@@ -19,8 +20,8 @@ import java.util.Locale;
 public final class TuneTable {
     private static final String HEADER = "%-4s %-4s %-16s %4s %10s %-19s %-19s %5s %8s %8s %8s %9s %8s %8s %7s %9s"
             + " %6s %6s %7s %8s %5s %6s%n";
-    private static final String ROW = "%-4s %-4s %-16s %4d %10.0f %-19s %-19s %5s %8.0f %8.0f %8.0f %9.0f %8.0f %8.0f"
-            + " %6.1f%% %9.0f %6.0f %6d %7.2f %8.0f %5d %6d%n";
+    private static final String ROW = "%-4s %-4s %-16s %4d %10.0f %-19s %-19s %5s %8s %8s %8s %9s %8s %8s %7s %9s"
+            + " %6.0f %6d %7.2f %8.0f %5d %6d%n";
 
     private TuneTable() {
     }
@@ -28,10 +29,13 @@ public final class TuneTable {
     public static String render(TuneResult result) {
         StringBuilder out = new StringBuilder();
         String nl = System.lineSeparator();
-        out.append(String.format(Locale.ROOT, "scenario %s (%s), %d measured run(s) of %s per strategy and round; "
-                        + "%d round(s) in %.0f s of a %d s budget%n", result.scenario(), result.topology(),
-                result.runs(), result.limit(), result.rounds(), result.spent().toMillis() / 1000.0,
-                result.budget().toSeconds()));
+        if (!result.complete()) {
+            out.append("INCOMPLETE: the run was cut short; these are the storms that had finished").append(nl);
+        }
+        out.append(String.format(Locale.ROOT, "scenario %s (%s), storms of %s, interleaved; %d round(s) in %.0f s of"
+                        + " a %d s budget, the first %d over every strategy%n", result.scenario(), result.topology(),
+                result.limit(), result.rounds(), result.spent().toMillis() / 1000.0, result.budget().toSeconds(),
+                result.runs()));
         result.machine().warning(result.scenario()).ifPresent(w -> out.append(w).append(nl));
         out.append(String.format(Locale.ROOT, HEADER, "tier", "rank", "strategy", "runs", "pairs/s",
                 "(95% interval)", "pick is", "pool", "alloc50", "alloc99", "alloc999", "allocmax", "free50", "free99",
@@ -45,15 +49,19 @@ public final class TuneTable {
                 row(out, result, "-", "-", r);
             }
         }
-        out.append("pairs/s: median of the runs; interval: the bootstrap's for that median; pick is: the pick's"
-                + " median over this one's, with its interval; pool: the threads' time inside alloc and free")
-                .append(nl);
+        boolean two = result.results().stream().anyMatch(r -> r.runs().size() == 2);
+        out.append("pairs/s: median of the runs").append(two ? " (of two runs: their mean)" : "")
+                .append("; interval: the bootstrap's for that median; pick is: the pick's median over this one's,"
+                        + " with its interval").append(nl);
+        out.append("runs: the storms ranked, none reading a clock per pool call; pool: the share of a pair's CPU"
+                + " time spent inside alloc and free").append(nl);
         if (result.probes() == Instrumentation.FULL) {
-            out.append("latencies in ns; waited = strategy calls slower than 2x their uncontended median; wait/pair"
-                    + " in ns").append(nl);
+            out.append("latencies in ns, pool and contention: from one probed storm per strategy after its ranked"
+                    + " ones; waited = strategy calls slower than 2x their uncontended median; wait/pair in ns")
+                    .append(nl);
         } else {
-            out.append("throughput only: no clock was read per pool call, so latency, pool share and contention"
-                    + " read 0").append(nl);
+            out.append("throughput only: no probed storm ran, so latency, pool share and contention read -")
+                    .append(nl);
         }
         for (StrategyResult r : result.results()) {
             for (String problem : r.problems()) {
@@ -73,15 +81,21 @@ public final class TuneTable {
         Samples.Interval interval = r.throughputInterval();
         String versus = result.verdict().over(r.strategy()).map(v -> v.ratio().toString())
                 .orElse(r.strategy().equals(result.recommended().orElse(null)) ? "the pick" : "");
-        String share = result.probes() == Instrumentation.FULL && result.machine().busyThreads() > 0
-                ? String.format(Locale.ROOT, "%4.0f%%", 100 * r.poolShare(result.machine().busyThreads()).median())
+        String share = !r.probed().isEmpty() && result.machine().cpus() > 0
+                ? String.format(Locale.ROOT, "%4.0f%%", 100 * r.poolShare(result.machine().cpus()).median())
                 : "-";
         out.append(String.format(Locale.ROOT, ROW, tier, rank, r.strategy(), r.runs().size(),
                 r.pairsPerSecond().median(), String.format(Locale.ROOT, "(%.0f..%.0f)", interval.low(),
                         interval.high()), versus, share,
-                r.allocP50().median(), r.allocP99().median(), r.allocP999().median(), r.allocMax().median(),
-                r.freeP50().median(), r.freeP99().median(), r.waitedPercent().median(), r.waitNanosPerPair().median(),
-                r.pagesGrown().median(), r.allocFailures(), r.bytesPerPair().median(), r.heapGrowth().median() / 1024,
+                probed(r, r.allocP50()), probed(r, r.allocP99()), probed(r, r.allocP999()), probed(r, r.allocMax()),
+                probed(r, r.freeP50()), probed(r, r.freeP99()), r.probed().isEmpty() ? "-"
+                        : String.format(Locale.ROOT, "%.1f%%", r.waitedPercent().median()),
+                probed(r, r.waitNanosPerPair()), r.pagesGrown().median(), r.allocFailures(), r.bytesPerPair().median(), r.heapGrowth().median() / 1024,
                 r.lost(), r.doubleOwned()));
+    }
+
+    /** A figure of the probed storms, or "-" when none ran. */
+    private static String probed(StrategyResult r, Spread figure) {
+        return r.probed().isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", figure.median());
     }
 }

@@ -24,6 +24,11 @@ public record MachineFit(int busyThreads, int cores) {
         return new MachineFit(busy, Runtime.getRuntime().availableProcessors());
     }
 
+    /** The cores the busy threads can run on at once: the CPU the storm has per second of its run. */
+    public int cpus() {
+        return Math.min(busyThreads, cores);
+    }
+
     public boolean oversubscribed() {
         return busyThreads > cores;
     }

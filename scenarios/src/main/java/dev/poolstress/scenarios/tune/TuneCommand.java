@@ -11,7 +11,10 @@ import dev.poolstress.scenarios.report.TuneJson;
 import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
+import dev.poolstress.stress.progress.Progress;
+import dev.poolstress.stress.progress.Unfinished;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +28,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code poolstress tune}: runs a scenario under each strategy in rounds (see {@link Tuner}) within a budget, prints
- * a line per run on stderr, then the table, the tiers and the verdict on stdout, and writes the JSON and HTML reports when asked. Exit 0 when every run was
- * loss-free, 1 when any lost or doubled a block, 2 for bad arguments.
+ * {@code poolstress tune}: runs a scenario under each strategy in interleaved rounds (see {@link Tuner}) within a
+ * budget, prints a line per storm and the progress on stderr, then the table, the tiers and the verdict on stdout,
+ * and writes the JSON and HTML reports when asked (on a signal, what had finished, marked incomplete). Exit 0 when
+ * every run was loss-free, 1 when any lost or doubled a block, 2 for bad arguments.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
@@ -38,7 +42,7 @@ import picocli.CommandLine.Spec;
         },
         description = {"Rank the lock strategies on a scenario in tiers the runs can tell apart and name the one to "
                 + "pick; every run proves that no block was lost or owned twice.",
-            "Strategies are compared by the Mann-Whitney U test on their runs and the 95% bootstrap interval of the "
+            "Strategies are compared by the Mann-Whitney U test on their runs and the 95%% bootstrap interval of the "
                 + "ratio of their medians; measuring goes on, for the strategies still tied with the leader, until "
                 + "they separate or --budget is spent."})
 public final class TuneCommand implements Callable<Integer> {
@@ -63,19 +67,21 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Allocation attempts (rounds, for a rounds scenario) per run, instead of --duration.")
     Long operations;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
-            description = "Measured runs per strategy in each round. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "6",
+            description = "Measured rounds over every strategy before the strategies separated from the leader "
+                    + "stop being measured; fewer than 6 cannot separate nine strategies at 95%% confidence. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int runs;
 
     @Option(names = "--budget", paramLabel = "TIME", defaultValue = "2m", converter = DurationConverter.class,
-            description = "How long to keep measuring: after a first round over every strategy, further rounds "
+            description = "How long to keep measuring: after --runs rounds over every strategy, further rounds "
                     + "measure again only the strategies the runs cannot yet separate from the leader, until the "
-                    + "first tier has one strategy or the next round would overrun this. Default: ${DEFAULT-VALUE}.")
+                    + "first tier has one strategy or the next storm would overrun this. Default: ${DEFAULT-VALUE}.")
     Duration budget;
 
-    @Option(names = {"--warmups", "--warmup"}, paramLabel = "N", defaultValue = "2",
-            description = "Unmeasured runs per strategy and round first; after only one, the first measured run was "
-                    + "often several times slower while the JIT still compiled. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--warmups", "--warmup"}, paramLabel = "N", defaultValue = "3",
+            description = "Unmeasured storms per strategy first; after only two of 300 ms, the first measured storm "
+                    + "was often ten times slower while the JIT still compiled. Default: ${DEFAULT-VALUE}.")
     int warmups;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME",
@@ -84,8 +90,9 @@ public final class TuneCommand implements Callable<Integer> {
     String waitStrategy;
 
     @Option(names = "--throughput-only",
-            description = "Read no clock per pool call: throughput without latency or contention figures, so the "
-                    + "probes do not dilute the ratios between strategies.")
+            description = "Skip the probed storms (one per strategy after the measured ones, the source of the "
+                    + "latency, contention and pool-share figures); the ranking is always on storms that read no "
+                    + "clock per pool call.")
     boolean throughputOnly;
 
     @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -100,7 +107,7 @@ public final class TuneCommand implements Callable<Integer> {
     Path html;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         CommandLine cmd = spec.commandLine();
         Scenario chosen;
         try {
@@ -143,25 +150,40 @@ public final class TuneCommand implements Callable<Integer> {
                 : operations != null ? StormLimit.operations(operations) : null;
 
         PrintWriter err = cmd.getErr();
-        TuneResult result = new Tuner(line -> {
-            err.println(line);
-            err.flush();
-        }).warmups(warmups).instrumentation(throughputOnly ? Instrumentation.THROUGHPUT : Instrumentation.FULL)
-                .forkEach(fork ? new ForkedScenario(scenario, waitStrategy) : null).budget(budget)
-                .tune(chosen, ids, limit, runs);
+        Tuner tuner = new Tuner(err).terminal(Progress.isTerminal()).warmups(warmups)
+                .instrumentation(throughputOnly ? Instrumentation.THROUGHPUT : Instrumentation.FULL)
+                .forkEach(fork ? new ForkedScenario(scenario, waitStrategy) : null).budget(budget);
+        Unfinished.Registration unfinished = Unfinished.register(() -> tuner.soFar().ifPresent(this::write));
+        // not closed when the tune throws: a signal ends the forks, the tune fails, and the signal's hook still
+        // has to write what had finished
+        TuneResult result = tuner.tune(chosen, ids, limit, runs);
+        unfinished.close();
 
         PrintWriter out = cmd.getOut();
         out.print(TuneTable.render(result));
         out.flush();
+        write(result);
         if (json != null) {
-            TuneJson.write(result, json);
             err.println("wrote " + json);
         }
         if (html != null) {
-            TuneHtml.write(result, html);
             err.println("wrote " + html);
         }
         err.flush();
         return result.lossFree() ? 0 : 1;
+    }
+
+    /** Writes the reports asked for: at the end, or what had finished when a signal cuts the run short. */
+    private void write(TuneResult result) {
+        try {
+            if (json != null) {
+                TuneJson.write(result, json);
+            }
+            if (html != null) {
+                TuneHtml.write(result, html);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+        }
     }
 }

@@ -5,18 +5,23 @@ import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
+import dev.poolstress.scenarios.storm.StormResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -25,52 +30,129 @@ import java.util.function.Consumer;
  * strategies measured one after another in one JVM are ranked partly by their turn. Measured here: percpu alone in
  * a JVM ran irq-remote at 11-15 M pairs/s, and after eight other strategies in the same JVM at about 5 M.
  *
- * <p>The parent starts {@link #main} on its own class path; the child prints its progress lines on stderr, which
- * the parent passes on, and its {@link StrategyResult} as JSON on stdout.
+ * <p>The JVM lives for the whole session and runs a storm each time the parent writes a line naming the
+ * {@link Instrumentation} on its standard input; it answers with the {@link StormResult} as one line of JSON on its
+ * standard output, and ends when its input closes. Its standard error (a failure's message) is passed on. No file
+ * is written, so a signal leaves nothing behind.
  */
-public final class TuneFork {
+final class TuneFork implements Bench {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String READY = "ready";
 
-    private TuneFork() {
+    private final String strategy;
+    private final Process child;
+    private final Writer commands;
+    private final BufferedReader results;
+    private final Duration timeout;
+    private final Thread relay;
+
+    private TuneFork(String strategy, Process child, Duration timeout, Consumer<String> errors) {
+        this.strategy = strategy;
+        this.child = child;
+        this.timeout = timeout;
+        this.commands = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
+        this.results = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        this.relay = new Thread(() -> relay(child, errors), "tune-fork-stderr-" + strategy);
+        relay.setDaemon(true);
+        relay.start();
     }
 
-    /** Runs the storms of {@code strategy} in a child JVM and returns what it measured. */
-    static StrategyResult measure(ForkedScenario scenario, String strategy, StormLimit limit, int runs, int warmups,
-                                  Instrumentation probes, Duration timeout, Consumer<String> progress) {
+    /**
+     * Starts the JVM for {@code strategy}; it is ready once {@link #awaitReady()} returns.
+     *
+     * @param timeout how long one storm may take before the fork is given up
+     */
+    static TuneFork start(ForkedScenario scenario, String strategy, StormLimit limit, Duration timeout,
+                          Consumer<String> errors) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(inheritedJvmOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), TuneFork.class.getName(),
                 scenario.nameOrFile(), scenario.waitStrategy() == null ? "-" : scenario.waitStrategy(), strategy,
                 // microseconds: the finest unit a duration is given in, so the child runs exactly as long
-                limit.timed() ? limit.duration().toNanos() / 1000 + "us" : String.valueOf(limit.operations()),
-                String.valueOf(runs), String.valueOf(warmups), probes.name()));
-        Path result = null;
+                limit.timed() ? limit.duration().toNanos() / 1000 + "us" : String.valueOf(limit.operations())));
         try {
-            result = Files.createTempFile("poolstress-tune-", ".json");
-            result.toFile().deleteOnExit(); // also when a signal ends this JVM before the finally below
-            Process child = new ProcessBuilder(command).redirectOutput(result.toFile()).start();
-            Thread relay = new Thread(() -> relay(child, progress), "tune-fork-stderr");
-            relay.start();
-            if (!child.waitFor(timeout.toMillis() * (runs + warmups) + 60_000, TimeUnit.MILLISECONDS)) {
-                child.destroyForcibly().waitFor();
-                throw new IllegalStateException("the forked JVM measuring " + strategy + " did not finish in time");
-            }
-            relay.join();
-            if (child.exitValue() != 0) {
-                throw new IllegalStateException("the forked JVM measuring " + strategy + " failed (exit "
-                        + child.exitValue() + "); its error is above");
-            }
-            return JSON.readValue(result.toFile(), StrategyResult.class);
+            return new TuneFork(strategy, new ProcessBuilder(command).start(), timeout, errors);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run a JVM for " + strategy, e);
+            throw new UncheckedIOException("cannot start a JVM for " + strategy, e);
+        }
+    }
+
+    /** Waits until the JVM has loaded the scenario and waits for its first command. */
+    void awaitReady() {
+        String line = answer(Duration.ofSeconds(60));
+        if (!READY.equals(line)) {
+            throw new IllegalStateException("the forked JVM for " + strategy + " did not start: " + line);
+        }
+    }
+
+    @Override
+    public StormResult run(Instrumentation probes) {
+        try {
+            commands.write(probes.name() + "\n");
+            commands.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("the forked JVM measuring " + strategy + " has ended (exit "
+                    + exit() + "); its error is above", e);
+        }
+        String line = answer(timeout);
+        try {
+            return JSON.readValue(line, StormResult.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("the forked JVM measuring " + strategy + " answered '" + line + "'", e);
+        }
+    }
+
+    /** The child's next line on standard output, within {@code wait}; an ended or silent child is an error. */
+    private String answer(Duration wait) {
+        CompletableFuture<String> next = CompletableFuture.supplyAsync(() -> {
+            try {
+                return results.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            String line = next.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (line == null) {
+                throw new IllegalStateException("the forked JVM measuring " + strategy + " ended (exit " + exit()
+                        + "); its error is above");
+            }
+            return line;
+        } catch (TimeoutException e) {
+            child.destroyForcibly();
+            throw new IllegalStateException("the forked JVM measuring " + strategy + " did not answer in "
+                    + wait.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("lost the forked JVM measuring " + strategy, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + strategy + " was measured", e);
-        } finally {
-            if (result != null) {
-                result.toFile().delete();
+        }
+    }
+
+    private String exit() {
+        try {
+            return child.waitFor(1, TimeUnit.SECONDS) ? String.valueOf(child.exitValue()) : "still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            commands.close(); // the child's input ends, and with it the child
+            if (!child.waitFor(5, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
             }
+            relay.join(1000);
+        } catch (IOException e) {
+            child.destroyForcibly();
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -84,32 +166,37 @@ public final class TuneFork {
                 .toList();
     }
 
-    private static void relay(Process child, Consumer<String> progress) {
+    private static void relay(Process child, Consumer<String> errors) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getErrorStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                progress.accept(line);
+                errors.accept(line);
             }
         } catch (IOException e) {
-            progress.accept("(lost the forked JVM's progress: " + e.getMessage() + ")");
+            errors.accept("(lost the forked JVM's error output: " + e.getMessage() + ")");
         }
     }
 
     /**
-     * Arguments: scenario, wait strategy or "-", strategy, limit ("500000us" or an operation count), runs, warm-ups,
-     * probes.
+     * Arguments: scenario, wait strategy or "-", strategy, limit ("500000us" or an operation count). Then one storm
+     * per line of input ({@code FULL} or {@code THROUGHPUT}), each answered by a line of JSON.
      */
     public static void main(String[] args) throws IOException {
+        PrintStream answers = System.out;
+        System.setOut(System.err); // nothing but answers on the channel the parent reads
         Scenario scenario = new Catalog().resolve(args[0]);
         if (!args[1].equals("-")) {
             scenario = scenario.withWaitStrategy(args[1]);
         }
         StormLimit limit = args[3].endsWith("us") ? StormLimit.duration(DurationConverter.parse(args[3]))
                 : StormLimit.operations(Long.parseLong(args[3]));
-        StrategyResult result = new Tuner(System.err::println).warmups(Integer.parseInt(args[5]))
-                .instrumentation(Instrumentation.valueOf(args[6]))
-                .measure(scenario, args[2], limit, Integer.parseInt(args[4]));
-        System.out.write(JSON.writeValueAsBytes(result));
-        System.out.flush();
+        Bench bench = Tuner.inThisJvm(scenario, args[2], limit);
+        answers.println(READY);
+        answers.flush();
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = input.readLine(); line != null; line = input.readLine()) {
+            answers.println(JSON.writeValueAsString(bench.run(Instrumentation.valueOf(line.strip()))));
+            answers.flush();
+        }
     }
 }

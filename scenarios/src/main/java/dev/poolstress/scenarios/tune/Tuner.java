@@ -7,8 +7,14 @@ import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.scenarios.storm.StormResult;
+import dev.poolstress.stress.progress.Progress;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,30 +24,52 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Runs one scenario under each strategy, in rounds, until the ranking is settled or the budget is spent. Each
- * round gives a strategy a warm-up storm (for the JIT, not measured) and several measured storms, each on a fresh
- * device and each ending with its loss proof, in a JVM of its own when forking. The first round measures every
- * strategy; each later one measures again only the strategies the {@link Verdict} cannot yet separate from the
- * leader, the leader first and then those nearest to separating, so the time goes where the answer can change; the rounds end when the first tier
- * has one strategy left or the next storm would overrun the budget. A new JVM per round also samples how one
- * compilation differs from the next, which runs in one JVM never show.
+ * Runs one scenario under each strategy until the ranking is settled or the budget is spent. Every strategy gets a
+ * {@link Bench} of its own for the whole session (a JVM of its own when forking) and warm-up storms first (for the
+ * JIT, not measured); then the measured storms go round the strategies one at a time, in rounds, each storm on a
+ * fresh device and ending with its loss proof. Interleaving is the point: a burst of load from outside the run, on a
+ * machine that is not quiet, slows whichever strategy is running, and in turns it slows all of them alike rather
+ * than ranking the strategy measured during a build last.
  *
- * <p>From Java: {@code new Tuner(System.err::println).budget(Duration.ofSeconds(45)).tune(catalog.builtIn("nvme-irq"),
+ * <p>The strategies are ranked on storms that read no clock per pool call ({@link Instrumentation#THROUGHPUT}): the
+ * probes' eight clock reads per pair cost a fast strategy a larger share than a slow one and level them (percpu ran
+ * nvme-irq at 11.9 M pairs/s unprobed and 2.3-2.8 M probed). After {@code runs} rounds, each round measures again
+ * only the strategies the {@link Verdict} cannot yet separate from the leader, and the rounds end when the first
+ * tier has one strategy left or the next storm would overrun the budget. Last, unless only throughput was asked for,
+ * each strategy runs one probed storm after one probed warm-up: its latencies, contention and pool share.
+ *
+ * <p>From Java: {@code new Tuner(new PrintWriter(System.err, true)).budget(Duration.ofSeconds(45)).tune(catalog.builtIn("nvme-irq"),
  * LockStrategies.builtInIds(), StormLimit.duration(Duration.ofMillis(300)), 3)}.
  */
 public final class Tuner {
-    private final Consumer<String> progress;
-    private int warmups = 2;
+    private final PrintStream out;
+    private boolean terminal;
+    private int warmups = 3;
     private Instrumentation probes = Instrumentation.FULL;
     private ForkedScenario fork;
     private Duration budget = Duration.ZERO;
+    /** What has been measured so far, for {@link #soFar()}; guarded by {@code this}. */
+    private Session session;
 
-    /** @param progress receives a line per run, as it finishes */
-    public Tuner(Consumer<String> progress) {
-        this.progress = progress;
+    /** @param out receives a line per storm and the progress (strategy k of n, elapsed, ETA) */
+    public Tuner(PrintWriter out) {
+        this.out = new PrintStream(new ByteArrayOutputStream() {
+            @Override
+            public synchronized void flush() {
+                out.write(toString(StandardCharsets.UTF_8));
+                out.flush();
+                reset();
+            }
+        }, true, StandardCharsets.UTF_8);
     }
 
-    /** Unmeasured runs per strategy and round before the measured ones; 2 by default (one leaves the JIT busy). */
+    /** Redraws the progress in place, for a terminal; off by default (a line per event, as in a CI log). */
+    public Tuner terminal(boolean terminal) {
+        this.terminal = terminal;
+        return this;
+    }
+
+    /** Unmeasured storms per strategy before its measured ones; 3 by default (after fewer, the JIT was still busy). */
     public Tuner warmups(int warmups) {
         if (warmups < 0) {
             throw new IllegalArgumentException("warm-ups must not be negative, was " + warmups);
@@ -50,7 +78,7 @@ public final class Tuner {
         return this;
     }
 
-    /** {@link Instrumentation#THROUGHPUT} reads no clock per pool call: purer throughput, no latency. */
+    /** {@link Instrumentation#THROUGHPUT} skips the probed storms: no latency, contention or pool share. */
     public Tuner instrumentation(Instrumentation probes) {
         this.probes = probes;
         return this;
@@ -66,8 +94,8 @@ public final class Tuner {
     }
 
     /**
-     * How long the measurement may go on: rounds after the first start only while they fit. Zero (the default)
-     * measures one round; the first round always runs whole.
+     * How long the measurement may go on: storms after the first {@code runs} rounds start only while they, and the
+     * probed storms still to come, fit. Zero (the default) measures {@code runs} rounds.
      */
     public Tuner budget(Duration budget) {
         if (budget.isNegative()) {
@@ -79,8 +107,8 @@ public final class Tuner {
 
     /**
      * @param strategies built-in ids or class names of {@link LockStrategy} implementations
-     * @param limit      each run's limit; {@code null} takes the scenario's default
-     * @param runs       measured runs per strategy in each round
+     * @param limit      each storm's limit; {@code null} takes the scenario's default
+     * @param runs       measured rounds over every strategy before the verdict may stop measuring one
      * @throws IllegalArgumentException for an unknown strategy (before anything runs) or runs below 1
      */
     public TuneResult tune(Scenario scenario, List<String> strategies, StormLimit limit, int runs) {
@@ -90,104 +118,209 @@ public final class Tuner {
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("no strategy to tune");
         }
-        List<Function<FreeBlocks, LockStrategy>> factories = new ArrayList<>();
-        for (String id : strategies) {
-            factories.add(LockStrategies.factory(id));
-        }
+        strategies.forEach(LockStrategies::factory);
         StormLimit each = limit != null ? limit : scenario.plan().defaultLimit();
-        Duration timeout = timeout(each);
-        long start = System.nanoTime();
-        List<StrategyResult> results = new ArrayList<>();
-        long[] roundNanos = new long[strategies.size()];
-        for (int s = 0; s < strategies.size(); s++) {
-            long begun = System.nanoTime();
-            results.add(round(scenario, strategies.get(s), factories.get(s), each, timeout, runs));
-            roundNanos[s] = System.nanoTime() - begun;
+        Session s = new Session(scenario, each, runs, strategies);
+        synchronized (this) {
+            session = s;
         }
-        int rounds = 1;
-        Verdict verdict = Verdict.of(ranking(results));
-        while (verdict.topTier().size() > 1) {
-            // the leader first, then its tier mates nearest to separating: where more runs change the answer
-            Verdict current = verdict;
-            List<Integer> open = current.topTier().stream()
-                    .sorted(Comparator.comparingDouble((String id) -> current.over(id)
-                            .map(Verdict.Versus::runsFactor).orElse(0.0)))
-                    .map(strategies::indexOf).toList();
-            int measured = 0;
-            for (int s : open) {
-                long begun = System.nanoTime();
-                if (begun - start + roundNanos[s] > budget.toNanos()) {
-                    break;
+        List<Bench> benches = new ArrayList<>();
+        try (Progress progress = new Progress("tune", strategies.size(), budget.isZero() ? null : budget, out,
+                terminal)) {
+            open(scenario, strategies, each, benches, progress);
+            for (int k = 0; k < strategies.size(); k++) {
+                for (int w = 1; w <= warmups; w++) {
+                    storm(s, k, benches, Instrumentation.THROUGHPUT, "warm-up " + w, progress, r -> { });
                 }
-                if (measured == 0) {
-                    progress.accept(String.format(Locale.ROOT, "[tune] round %d: the runs cannot yet separate %s;"
-                            + " measuring them again (%.0f of %d s spent)", rounds + 1,
-                            String.join(", ", verdict.topTier()), (begun - start) / 1e9, budget.toSeconds()));
+            }
+            measure(s, benches, progress);
+            if (probes == Instrumentation.FULL) {
+                for (int k = 0; k < strategies.size(); k++) {
+                    int strategy = k;
+                    storm(s, k, benches, Instrumentation.FULL, "probed warm-up", progress, r -> { });
+                    storm(s, k, benches, Instrumentation.FULL, "probed", progress, r -> s.probed(strategy, r));
                 }
-                results.set(s, results.get(s).plus(round(scenario, strategies.get(s), factories.get(s), each,
-                        timeout, runs)));
-                roundNanos[s] = System.nanoTime() - begun;
-                measured++;
             }
-            if (measured == 0) {
-                break;
+        } finally {
+            benches.forEach(Bench::close);
+        }
+        return s.result(true);
+    }
+
+    /**
+     * What the session has measured so far, marked incomplete: for a run cut short. Empty until a session starts.
+     * Safe to call from another thread while {@link #tune} runs.
+     */
+    public synchronized java.util.Optional<TuneResult> soFar() {
+        return session == null ? java.util.Optional.empty() : java.util.Optional.of(session.result(false));
+    }
+
+    /** The measured rounds: all strategies for {@code runs} rounds, then the leader's tier until it is settled. */
+    private void measure(Session s, List<Bench> benches, Progress progress) {
+        List<Integer> open = new ArrayList<>();
+        for (int k = 0; k < benches.size(); k++) {
+            open.add(k);
+        }
+        int probedStorms = probes == Instrumentation.FULL ? 2 * benches.size() : 0;
+        for (int round = 1; ; round++) {
+            List<Integer> turn = new ArrayList<>(open);
+            Collections.rotate(turn, -(round - 1)); // each strategy in each place of the turn, in turn
+            for (int k : turn) {
+                if (round > s.runs && s.elapsedNanos() + s.stormNanos() * (1 + probedStorms) > budget.toNanos()) {
+                    return;
+                }
+                storm(s, k, benches, Instrumentation.THROUGHPUT, "run " + round, progress, r -> s.measured(k, r));
             }
-            rounds++;
-            verdict = Verdict.of(ranking(results));
-            if (measured < open.size()) {
-                break;
+            s.rounds = round;
+            if (round >= s.runs) {
+                Verdict verdict = s.verdict();
+                if (verdict.topTier().size() <= 1) {
+                    return;
+                }
+                open = verdict.topTier().stream().map(s.strategies::indexOf).sorted().toList();
             }
         }
-        String limitText = !each.timed() && scenario.plan().kind().equals("rounds") ? each.operations() + " rounds"
-                : each.toString();
-        Map<String, StrategyResult> byId = results.stream()
-                .collect(Collectors.toMap(StrategyResult::strategy, r -> r, (a, b) -> a));
-        List<StrategyResult> byTier = verdict.tiers().stream().flatMap(List::stream).map(byId::get).toList();
-        return new TuneResult(scenario.name(), scenario.topology(), limitText, runs, probes, results, byTier,
-                verdict, rounds, Duration.ofNanos(System.nanoTime() - start), budget,
-                MachineFit.of(scenario.plan()));
     }
 
-    /** The loss-free strategies, highest median throughput first. */
-    private static List<StrategyResult> ranking(List<StrategyResult> results) {
-        return results.stream().filter(StrategyResult::lossFree)
-                .sorted(Comparator.comparingDouble((StrategyResult r) -> r.pairsPerSecond().median()).reversed())
-                .collect(Collectors.toList());
-    }
-
-    private StrategyResult round(Scenario scenario, String id, Function<FreeBlocks, LockStrategy> factory,
-                                 StormLimit each, Duration timeout, int runs) {
-        return fork != null ? TuneFork.measure(fork, id, each, runs, warmups, probes, timeout, progress)
-                : measure(scenario, id, factory, each, timeout, runs);
-    }
-
-    /** One strategy's warm-ups and measured storms, in this JVM. */
-    StrategyResult measure(Scenario scenario, String id, StormLimit limit, int runs) {
-        return measure(scenario, id, LockStrategies.factory(id), limit, timeout(limit), runs);
-    }
-
-    private StrategyResult measure(Scenario scenario, String id, Function<FreeBlocks, LockStrategy> factory,
-                                   StormLimit each, Duration timeout, int runs) {
-        for (int w = 0; w < warmups; w++) {
-            StormResult r = scenario.plan().storm(id, factory, each, probes).run(timeout);
-            progress.accept(line(scenario, id, "warm-up", r));
+    private void open(Scenario scenario, List<String> strategies, StormLimit each, List<Bench> benches,
+                      Progress progress) {
+        if (fork == null) {
+            strategies.forEach(id -> benches.add(inThisJvm(scenario, id, each)));
+            return;
         }
-        List<StormResult> measured = new ArrayList<>();
-        for (int run = 1; run <= runs; run++) {
-            StormResult r = scenario.plan().storm(id, factory, each, probes).run(timeout);
-            measured.add(r);
-            progress.accept(line(scenario, id, "run " + run + "/" + runs, r));
+        List<TuneFork> forks = new ArrayList<>();
+        for (String id : strategies) {
+            TuneFork started = TuneFork.start(fork, id, each, timeout(each), line -> progress.note("  " + line));
+            forks.add(started);
+            benches.add(started);
         }
-        return new StrategyResult(id, measured);
+        forks.forEach(TuneFork::awaitReady); // all started at once: no storm shares the cores with a JVM's start
+    }
+
+    /** A bench for {@code id} in this JVM. */
+    static Bench inThisJvm(Scenario scenario, String id, StormLimit limit) {
+        Function<FreeBlocks, LockStrategy> factory = LockStrategies.factory(id);
+        Duration timeout = timeout(limit);
+        return new Bench() {
+            @Override
+            public StormResult run(Instrumentation probes) {
+                return scenario.plan().storm(id, factory, limit, probes).run(timeout);
+            }
+
+            @Override
+            public void close() {
+                // nothing to end: the storms ran here
+            }
+        };
+    }
+
+    /** Runs one storm of strategy {@code k}, hands it to {@code keep} and only then prints its line. */
+    private static void storm(Session s, int k, List<Bench> benches, Instrumentation probes, String which,
+                              Progress progress, Consumer<StormResult> keep) {
+        String id = s.strategies.get(k);
+        progress.begin(k + 1, id + " " + which);
+        long begun = System.nanoTime();
+        StormResult r = benches.get(k).run(probes);
+        s.stormed(System.nanoTime() - begun);
+        keep.accept(r);
+        progress.note(line(s.scenario.name(), id, which, r, probes));
     }
 
     private static Duration timeout(StormLimit each) {
         return each.timed() ? each.duration().plusSeconds(60) : Duration.ofMinutes(5);
     }
 
-    private static String line(Scenario scenario, String id, String which, StormResult r) {
-        return String.format(Locale.ROOT, "[tune] %s %-14s %-8s %10.0f pairs/s  alloc p99 %6d ns  free p99 %6d ns  %s",
-                scenario.name(), id, which, r.pairsPerSecond(), r.alloc().p99(), r.free().p99(),
-                r.lossFree() ? "loss-free" : "LOST " + r.loss().lost() + ", DOUBLE-OWNED " + r.loss().doubleOwned());
+    /** A storm's line: throughput always, the p99 latencies only when they were measured. */
+    static String line(String scenario, String id, String which, StormResult r, Instrumentation probes) {
+        String latency = probes == Instrumentation.FULL ? String.format(Locale.ROOT,
+                "  alloc p99 %6d ns  free p99 %6d ns", r.alloc().p99(), r.free().p99()) : "";
+        return String.format(Locale.ROOT, "[tune] %s %-14s %-14s %10.0f pairs/s%s  %s", scenario, id, which,
+                r.pairsPerSecond(), latency, r.lossFree() ? "loss-free"
+                        : "LOST " + r.loss().lost() + ", DOUBLE-OWNED " + r.loss().doubleOwned());
+    }
+
+    /** One session's measurements; its methods are called on the tuning thread and read by {@link #soFar()}. */
+    private final class Session {
+        final Scenario scenario;
+        final StormLimit each;
+        final int runs;
+        final List<String> strategies;
+        private final List<List<StormResult>> measured = new ArrayList<>();
+        private final List<List<StormResult>> probed = new ArrayList<>();
+        private final long start = System.nanoTime();
+        private long stormNanos;
+        private int storms;
+        int rounds;
+
+        Session(Scenario scenario, StormLimit each, int runs, List<String> strategies) {
+            this.scenario = scenario;
+            this.each = each;
+            this.runs = runs;
+            this.strategies = List.copyOf(strategies);
+            strategies.forEach(id -> {
+                measured.add(new ArrayList<>());
+                probed.add(new ArrayList<>());
+            });
+        }
+
+        void measured(int k, StormResult r) {
+            synchronized (Tuner.this) {
+                measured.get(k).add(r);
+            }
+        }
+
+        void probed(int k, StormResult r) {
+            synchronized (Tuner.this) {
+                probed.get(k).add(r);
+            }
+        }
+
+        void stormed(long nanos) {
+            stormNanos += nanos;
+            storms++;
+        }
+
+        /** The mean wall time of a storm so far, set-up and loss proof included. */
+        long stormNanos() {
+            return storms == 0 ? 0 : stormNanos / storms;
+        }
+
+        long elapsedNanos() {
+            return System.nanoTime() - start;
+        }
+
+        Verdict verdict() {
+            return Verdict.of(ranking(results()));
+        }
+
+        private List<StrategyResult> results() {
+            synchronized (Tuner.this) {
+                List<StrategyResult> results = new ArrayList<>();
+                for (int k = 0; k < strategies.size(); k++) {
+                    results.add(new StrategyResult(strategies.get(k), measured.get(k), probed.get(k)));
+                }
+                return results;
+            }
+        }
+
+        TuneResult result(boolean complete) {
+            List<StrategyResult> results = results();
+            Verdict verdict = Verdict.of(ranking(results));
+            String limitText = !each.timed() && scenario.plan().kind().equals("rounds") ? each.operations()
+                    + " rounds" : each.toString();
+            Map<String, StrategyResult> byId = results.stream()
+                    .collect(Collectors.toMap(StrategyResult::strategy, r -> r, (a, b) -> a));
+            List<StrategyResult> byTier = verdict.tiers().stream().flatMap(List::stream).map(byId::get).toList();
+            return new TuneResult(scenario.name(), scenario.topology(), limitText, runs, probes, results, byTier,
+                    verdict, rounds, Duration.ofNanos(elapsedNanos()), budget, MachineFit.of(scenario.plan()),
+                    complete);
+        }
+    }
+
+    /** The loss-free strategies with at least one measured run, highest median throughput first. */
+    private static List<StrategyResult> ranking(List<StrategyResult> results) {
+        return results.stream().filter(r -> r.lossFree() && !r.runs().isEmpty())
+                .sorted(Comparator.comparingDouble((StrategyResult r) -> r.pairsPerSecond().median()).reversed())
+                .collect(Collectors.toList());
     }
 }

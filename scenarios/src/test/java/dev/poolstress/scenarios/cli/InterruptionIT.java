@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A signal to a real forked tune: the command ends at once with 128 plus the signal's number, its forked JVM ends
- * with it, its temporary result file is gone, and one line says what happened.
+ * A signal to a real forked tune: the command ends at once with 128 plus the signal's number, its forked JVMs end
+ * with it, no temporary file is left, the JSON report holds the storms that had finished, marked incomplete, and one
+ * line says what happened.
  */
 class InterruptionIT {
     private static final Path JAR = Path.of("target", "poolstress.jar").toAbsolutePath();
@@ -28,13 +31,16 @@ class InterruptionIT {
 
     @ParameterizedTest(name = "SIG{0}")
     @CsvSource({"INT, 130", "TERM, 143"})
-    void shouldEndTheForkedJvmsAndRemoveTemporaryFilesOnASignal(String signal, int expectedExit) throws Exception {
+    void shouldEndTheForkedJvmsAndWriteTheFinishedStormsOnASignal(String signal, int expectedExit) throws Exception {
         Path err = tmp.resolve("err.txt");
+        Path json = tmp.resolve("report").resolve("tune.json");
+        Files.createDirectories(json.getParent());
         Process tune = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp, "-cp", JAR.toString(), Main.class.getName(), "tune", "--scenario",
-                "churn", "--strategies", "percpu,spin-tas", "--duration", "5s", "--runs", "3")
+                "churn", "--strategies", "percpu,spin-tas", "--duration", "1s", "--runs", "3", "--warmups", "0",
+                "--json", json.toString())
                 .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(err.toFile()).start();
-        List<ProcessHandle> forks = awaitForks(tune);
+        List<ProcessHandle> forks = awaitForks(tune, err);
 
         new ProcessBuilder("kill", "-" + signal, String.valueOf(tune.pid())).start().waitFor();
 
@@ -44,20 +50,28 @@ class InterruptionIT {
             fork.onExit().get(2, TimeUnit.SECONDS);
             assertFalse(fork.isAlive(), "forked JVM " + fork.pid() + " outlived tune");
         }
-        assertEquals(List.of(), tempFiles().toList(), "temporary files left behind");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of("err.txt", "out.txt", "report"), left.map(p -> p.getFileName().toString())
+                    .sorted().toList(), "files left behind");
+        }
         String said = Files.readString(err, StandardCharsets.UTF_8);
-        assertTrue(said.contains("poolstress: interrupted; ended 1 forked JVM(s)"), said);
+        assertEquals(1, said.lines().filter(l -> l.startsWith("poolstress: interrupted; ended 2 forked JVM(s)")
+                && l.contains("marked incomplete")).count(), said);
+        assertFalse(said.contains("failed"), said);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertFalse(report.get("complete").asBoolean(), report::toPrettyString);
+        assertEquals("percpu", report.get("results").get(0).get("strategy").asText());
+        assertTrue(report.get("results").get(0).get("runs").size() >= 1, report::toPrettyString);
+        assertEquals(0, report.get("results").get(0).get("lost").asLong());
     }
 
-    /** The tune's forked JVMs, once one runs and its temporary result file exists. */
-    private List<ProcessHandle> awaitForks(Process tune) {
+    /** The tune's two forked JVMs, once the first measured storm has finished. */
+    private List<ProcessHandle> awaitForks(Process tune, Path err) {
         await().atMost(Duration.ofSeconds(60)).until(() -> !tune.isAlive()
-                || (tune.toHandle().descendants().findAny().isPresent() && tempFiles().findAny().isPresent()));
-        assertTrue(tune.isAlive(), "tune ended before it forked");
-        return tune.toHandle().descendants().toList();
-    }
-
-    private Stream<Path> tempFiles() throws java.io.IOException {
-        return Files.list(tmp).filter(p -> p.getFileName().toString().startsWith("poolstress-tune-"));
+                || Files.readString(err, StandardCharsets.UTF_8).contains("[tune] churn percpu         run 1"));
+        assertTrue(tune.isAlive(), "tune ended before its first storm");
+        List<ProcessHandle> forks = tune.toHandle().descendants().toList();
+        assertEquals(2, forks.size(), "forked JVMs");
+        return forks;
     }
 }

@@ -78,15 +78,19 @@ class TuneCommandTest {
         Path html = dir.resolve("tune.html");
 
         int code = run(new TuneCommand(), "--scenario", "irq-remote", "--strategies", "spin-mcs,percpu",
-                "--wait-strategy", "blocking", "--operations", "3000", "--runs", "2", "--warmups", "0", "--budget", "1ms",
+                "--wait-strategy", "blocking", "--operations", "3000", "--runs", "3", "--warmups", "0", "--budget", "1ms",
                 "--json", json.toString(),
                 "--html", html.toString());
 
         assertEquals(0, code, err::toString);
-        assertEquals(4, err.toString().lines().filter(l -> l.startsWith("[tune] irq-remote")).count(), err::toString);
+        // per strategy: 3 ranked storms, a probed warm-up and a probed storm
+        assertEquals(10, err.toString().lines().filter(l -> l.startsWith("[tune] irq-remote")).count(), err::toString);
+        assertEquals(6, err.toString().lines().filter(l -> l.startsWith("[tune] irq-remote") && l.contains(" run ")
+                && !l.contains("alloc p99")).count(), "ranked storms read no clock, so they show no latency");
         assertTrue(out.toString().contains("tier 1: "), out::toString);
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("irq-remote", root.get("scenario").asText());
+        assertTrue(root.get("complete").asBoolean());
         String recommended = root.get("recommended").asText();
         assertTrue(recommended.equals("spin-mcs") || recommended.equals("percpu"), recommended);
         assertEquals(2, root.get("results").size());
@@ -101,6 +105,10 @@ class TuneCommandTest {
             }
             assertEquals(0, r.get("lost").asLong());
             assertEquals(0, r.get("double_owned").asLong());
+            assertEquals(3, r.get("runs").size());
+            assertEquals(1, r.get("probed_runs").size());
+            assertFalse(r.get("runs").get(0).has("alloc_p99_ns"), "a ranked storm measured no latency");
+            assertTrue(r.get("probed_runs").get(0).get("alloc_p99_ns").asLong() > 0, r::toString);
             assertTrue(r.get("pairs_per_sec").asLong() > 0);
             assertTrue(r.get("pairs_per_sec_low").asLong() <= r.get("pairs_per_sec").asLong());
             assertTrue(r.get("pool_share").asDouble() > 0 && r.get("pool_share").asDouble() <= 1, r::toString);
@@ -118,7 +126,7 @@ class TuneCommandTest {
         Path json = dir.resolve("tune.json");
 
         int code = run(new TuneCommand(), "--scenario", "irq-remote", "--strategies",
-                "spin-ticket," + DoubleHandingStrategy.class.getName(), "--operations", "2000", "--runs", "1",
+                "spin-ticket," + DoubleHandingStrategy.class.getName(), "--operations", "2000", "--runs", "3",
                 "--warmups", "0", "--json", json.toString());
 
         assertEquals(1, code);

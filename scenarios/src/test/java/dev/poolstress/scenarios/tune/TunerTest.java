@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.scenarios.catalog.Catalog;
+import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.Latency;
 import dev.poolstress.scenarios.storm.LeakyFreeStrategy;
 import dev.poolstress.scenarios.storm.LossReport;
 import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.scenarios.storm.StormResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,36 +20,47 @@ import org.junit.jupiter.api.Test;
 class TunerTest {
     @Test
     void shouldRecommendALossFreeStrategyAndNeverALeakyOne() {
-        List<String> progress = new ArrayList<>();
-        TuneResult result = new Tuner(progress::add).warmups(0).tune(new Catalog().builtIn("nvme-irq"),
+        StringWriter progress = new StringWriter();
+        TuneResult result = new Tuner(new PrintWriter(progress)).warmups(0).tune(new Catalog().builtIn("nvme-irq"),
                 List.of(LeakyFreeStrategy.class.getName(), "lockfree"), StormLimit.operations(2000), 1);
 
         assertEquals(List.of("lockfree"), result.recommended().stream().toList());
         assertEquals(1, result.ranking().size());
         assertEquals("Pick lockfree for nvme-irq: it was the only loss-free strategy.", result.reason());
         assertTrue(result.results().get(0).lost() > 0);
-        assertEquals(2, progress.size());
+        // one measured and one probed storm after one probed warm-up, per strategy
+        assertEquals(6, progress.toString().lines().filter(l -> l.startsWith("[tune] ")).count(),
+                progress::toString);
+        assertEquals(2, progress.toString().lines().filter(l -> l.contains(" probed  ")).count(),
+                progress::toString);
         assertTrue(!result.lossFree());
     }
 
     @Test
     void shouldRejectAnUnknownStrategyBeforeRunningAnything() {
-        List<String> progress = new ArrayList<>();
-        assertThrows(IllegalArgumentException.class, () -> new Tuner(progress::add).tune(
+        StringWriter progress = new StringWriter();
+        assertThrows(IllegalArgumentException.class, () -> new Tuner(new PrintWriter(progress)).tune(
                 new Catalog().builtIn("churn"), List.of("percpu", "no-such-lock"), StormLimit.operations(10), 1));
-        assertTrue(progress.isEmpty());
+        assertEquals("", progress.toString());
     }
 
     @Test
-    void shouldMeasureOneRoundWithoutABudgetAndSayHowMuchWasMeasured() {
-        TuneResult result = new Tuner(line -> { }).warmups(0).tune(new Catalog().builtIn("nvme-irq"),
-                List.of("spin-mcs", "lockfree"), StormLimit.operations(2000), 2);
+    void shouldMeasureTheGivenRoundsWithoutABudgetThenOneProbedStormEach() {
+        TuneResult result = new Tuner(new PrintWriter(new StringWriter())).warmups(0)
+                .tune(new Catalog().builtIn("nvme-irq"), List.of("spin-mcs", "lockfree"), StormLimit.operations(2000), 2);
 
-        assertEquals(1, result.rounds());
-        assertEquals(2, result.results().get(0).runs().size());
+        assertEquals(2, result.rounds());
+        for (StrategyResult r : result.results()) {
+            assertEquals(2, r.runs().size());
+            assertEquals(0, r.runs().get(0).alloc().count(), "ranked storms read no clock");
+            assertEquals(1, r.probed().size());
+            assertTrue(r.probed().get(0).alloc().count() > 0, "the probed storm times every alloc");
+        }
         assertEquals(List.of("spin-mcs", "lockfree"), result.results().stream().map(StrategyResult::strategy)
                 .toList());
         assertEquals(3, result.machine().busyThreads());
+        assertTrue(TuneTable.render(result).contains("median of the runs (of two runs: their mean)"),
+                TuneTable.render(result));
     }
 
     @Test
@@ -54,7 +68,7 @@ class TunerTest {
         Latency calls = new Latency(500, 400, 900, 900, 900, 500);
         StormResult run = new StormResult("x", 1_000_000L, 500, 0, calls, calls, 0, 0, 0, 0, 0, 0, 0, 0,
                 new LossReport(0, 0, List.of()));
-        StrategyResult r = new StrategyResult("x", List.of(run));
+        StrategyResult r = new StrategyResult("x", List.of(), List.of(run));
 
         assertEquals(0.5, r.poolShare(1).median(), 1e-9);
         assertEquals(0.25, r.poolShare(2).median(), 1e-9);
@@ -75,6 +89,6 @@ class TunerTest {
             runs.add(new StormResult(id, 1_000_000_000L, p, 0, Latency.NONE, Latency.NONE, 0, 0, 0, 0, 0, 0, 0, 0,
                     new LossReport(0, 0, List.of())));
         }
-        return new StrategyResult(id, runs);
+        return new StrategyResult(id, runs, List.of());
     }
 }
