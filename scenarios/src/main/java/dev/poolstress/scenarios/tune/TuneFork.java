@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.storm.Instrumentation;
+import dev.poolstress.scenarios.storm.OutOfDeviceMemory;
 import dev.poolstress.scenarios.storm.StormLimit;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -106,9 +107,16 @@ public final class TuneFork {
         }
         StormLimit limit = args[3].endsWith("us") ? StormLimit.duration(DurationConverter.parse(args[3]))
                 : StormLimit.operations(Long.parseLong(args[3]));
-        StrategyResult result = new Tuner(System.err::println).warmups(Integer.parseInt(args[5]))
-                .instrumentation(Instrumentation.valueOf(args[6]))
-                .measure(scenario, args[2], limit, Integer.parseInt(args[4]));
+        StrategyResult result;
+        try {
+            result = new Tuner(System.err::println).warmups(Integer.parseInt(args[5]))
+                    .instrumentation(Instrumentation.valueOf(args[6]))
+                    .measure(scenario, args[2], limit, Integer.parseInt(args[4]));
+        } catch (OutOfDeviceMemory e) {
+            System.err.println(e.getMessage()); // one line for the parent to relay, not a stack trace
+            System.exit(1);
+            return;
+        }
         System.out.write(JSON.writeValueAsBytes(result));
         System.out.flush();
     }
