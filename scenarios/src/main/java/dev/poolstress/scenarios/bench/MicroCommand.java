@@ -14,6 +14,7 @@ import dev.poolstress.scenarios.bench.micro.StrategyPairBenchmark;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import dev.poolstress.scenarios.cli.OptionBounds;
 import dev.poolstress.scenarios.cli.OutputFile;
+import dev.poolstress.stress.progress.Unfinished;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -34,6 +36,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -145,14 +148,24 @@ public final class MicroCommand implements Callable<Integer> {
             return 0;
         }
         Collection<RunResult> results;
+        BenchProgress progress = new BenchProgress(OutputFormatFactory.createFormatInstance(System.out,
+                built.verbosity().orElse(VerboseMode.NORMAL)), built, System.out);
+        // on a signal, the benchmarks that finished go to --json, marked incomplete (see Unfinished)
+        Unfinished.Registration unfinished = Unfinished.register(() -> {
+            if (json != null) {
+                progress.writeUnfinished(json);
+            }
+        });
         try {
-            results = new Runner(built).run();
+            results = new Runner(built, progress).run();
         } catch (NoBenchmarksException e) {
             String what = include != null ? "--include '" + include + "'" : "the benchmark regex "
                     + String.join(" ", jmh.getIncludes());
             throw new ParameterException(spec.commandLine(), what + " matched no benchmark; "
                     + "the benchmarks are " + BENCHMARKS.stream().map(Class::getSimpleName)
                     .collect(Collectors.joining(", ")));
+        } finally {
+            unfinished.close();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println();

@@ -3,16 +3,25 @@ package dev.poolstress.scenarios.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolstress.scenarios.cli.PoolstressCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.ProfilerConfig;
-import org.openjdk.jmh.runner.options.TimeValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine;
 
 class MicroCommandTest {
@@ -64,6 +73,35 @@ class MicroCommandTest {
         assertTrue(o.getExcludes().stream().anyMatch(e -> e.endsWith("PerCpuSizing")), o.getExcludes()::toString);
         List<String> append = List.copyOf(o.getJvmArgsAppend().get());
         assertTrue(append.contains("-Dx=1") && append.contains("-Djmh.executor=CUSTOM"), append::toString);
+    }
+
+    @Test
+    void shouldCountEachBenchmarkOncePerParameterCombinationForItsProgress() {
+        int one = progress("-p", "strategy=percpu", "StrategyPair").total();
+        int two = progress("-p", "strategy=percpu,spin-mcs", "StrategyPair").total();
+
+        assertTrue(one > 0);
+        assertEquals(2 * one, two);
+    }
+
+    @Test
+    void shouldWriteTheFinishedBenchmarksMarkedIncomplete(@TempDir Path dir) throws Exception {
+        BenchProgress progress = progress("Floor");
+        Path json = dir.resolve("micro.json");
+
+        progress.writeUnfinished(json);
+
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertTrue(root.get("incomplete").asBoolean());
+        assertEquals(0, root.get("finished").asInt());
+        assertEquals(progress.total(), root.get("of").asInt());
+        assertTrue(root.get("benchmarks").isArray());
+    }
+
+    private static BenchProgress progress(String... args) {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return new BenchProgress(OutputFormatFactory.createFormatInstance(quiet, VerboseMode.SILENT), options(args),
+                quiet);
     }
 
     @Test
