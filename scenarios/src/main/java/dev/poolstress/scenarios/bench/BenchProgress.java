@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -72,9 +73,10 @@ final class BenchProgress implements OutputFormat {
     }
 
     private static Duration expected(Options options, int benchmarks) {
-        long perFork = options.getWarmupIterations().orElse(0) * options.getWarmupTime().get().convertTo(
-                java.util.concurrent.TimeUnit.MILLISECONDS) + options.getMeasurementIterations().orElse(1)
-                * options.getMeasurementTime().get().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) + 1000;
+        long warmupMillis = options.getWarmupTime().get().convertTo(TimeUnit.MILLISECONDS);
+        long measureMillis = options.getMeasurementTime().get().convertTo(TimeUnit.MILLISECONDS);
+        long perFork = options.getWarmupIterations().orElse(0) * warmupMillis
+                + options.getMeasurementIterations().orElse(1) * measureMillis + 1000; // and a second to start
         return Duration.ofMillis(perFork * options.getForkCount().orElse(1) * benchmarks);
     }
 

@@ -15,8 +15,10 @@ import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import dev.poolstress.scenarios.cli.OptionBounds;
 import dev.poolstress.scenarios.cli.OutputFile;
 import dev.poolstress.stress.progress.Unfinished;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -120,10 +122,10 @@ public final class MicroCommand implements Callable<Integer> {
 
     /** Everything not ours, in order: options and benchmark regexes for JMH itself, as its own jar takes them. */
     @Unmatched
-    private final List<String> jmhArgs = new java.util.ArrayList<>();
+    private final List<String> jmhArgs = new ArrayList<>();
 
     @Override
-    public Integer call() throws RunnerException, java.io.IOException {
+    public Integer call() throws RunnerException, IOException {
         CommandLineOptions jmh = jmhOptions();
         if (jmh.shouldHelp() || jmh.shouldListProfilers() || jmh.shouldListResultFormats()) {
             // what JMH's own jar prints for these; its help and lists go to standard output
@@ -223,7 +225,7 @@ public final class MicroCommand implements Callable<Integer> {
         OutputFile.prepare(spec.commandLine(), "--json", json);
 
         // what is set here overrides JMH's options (the parent); the checks above make sure it never hides one
-        List<String> jvmArgsAppend = new java.util.ArrayList<>(jmh.getJvmArgsAppend().orElse(List.of()));
+        List<String> jvmArgsAppend = new ArrayList<>(jmh.getJvmArgsAppend().orElse(List.of()));
         // benchmark threads find their virtual CPU as the storms' bound workers do (see CpuThreadExecutor)
         jvmArgsAppend.addAll(List.of("-Djmh.executor=CUSTOM", "-Djmh.executor.class="
                 + CpuThreadExecutor.class.getName()));
