@@ -14,8 +14,11 @@ import dev.poolstress.scenarios.bench.micro.StrategyPairBenchmark;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import dev.poolstress.scenarios.cli.OptionBounds;
 import dev.poolstress.scenarios.cli.OutputFile;
+import dev.poolstress.stress.progress.Unfinished;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,21 +30,29 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code poolstress bench micro}: JMH over alloc+free pairs of 64-byte blocks, every strategy and every baseline
  * in one run with the gc profiler on, then the table of ratios. Defaults are short; {@code --quick} is a smoke run.
+ * JMH's own options ({@code -f -wi -i -r -w -t -p -prof -jvmArgs ...}) go to JMH's {@link CommandLineOptions} as
+ * the parent of the options built here, so anything JMH takes works, and a setting given both ways is refused.
  */
 @Command(name = "micro", mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
@@ -58,6 +69,11 @@ import picocli.CommandLine.TypeConversionException;
             "JMH's gc profiler reports the bytes allocated per pair.",
             "--include PerCpuSizing runs the percpu sizing grid instead (capacity/batch of the per-CPU stacks, local "
                     + "and remote topologies); the default run leaves it out.",
+            "JMH's own options pass through to JMH, after -- or directly: e.g. 'bench micro -f 2 -wi 3 -i 5 -r 2s -t 2 "
+                    + "-prof stack' or 'bench micro -- -p strategy=percpu Floor'; '-- -h' prints JMH's options and "
+                    + "'-- -l' lists the benchmarks. One setting given both ways (--forks and -f, --warmup and -wi, "
+                    + "--iterations and -i, --time and -r/-w, --include and a JMH regex, --strategy and -p strategy, "
+                    + "--magazine and -p magazine, --json and -rf/-rff) is an error.",
         },
         sortOptions = false)
 public final class MicroCommand implements Callable<Integer> {
@@ -104,53 +120,54 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write JMH's JSON result to FILE.")
     private Path json;
 
+    /** Everything not ours, in order: options and benchmark regexes for JMH itself, as its own jar takes them. */
+    @Unmatched
+    private final List<String> jmhArgs = new ArrayList<>();
 
     @Override
-    public Integer call() throws RunnerException {
-        int forkCount = atLeast("--forks", forks, 1, 1); // in-process runs share one JIT profile: never trusted
-        int warmupCount = atLeast("--warmup", warmup, quick ? 1 : 3, 0);
-        int iterationCount = atLeast("--iterations", iterations, quick ? 2 : 5, 1);
-        TimeValue iterationTime = time != null ? time : quick ? TimeValue.milliseconds(100) : TimeValue.seconds(1);
-        if (include != null) {
-            try {
-                Pattern.compile(include);
-            } catch (PatternSyntaxException e) {
-                throw new ParameterException(spec.commandLine(), "--include must be a regular expression: "
-                        + e.getDescription() + " in '" + include + "'");
+    public Integer call() throws RunnerException, IOException {
+        CommandLineOptions jmh = jmhOptions();
+        if (jmh.shouldHelp() || jmh.shouldListProfilers() || jmh.shouldListResultFormats()) {
+            // what JMH's own jar prints for these; its help and lists go to standard output
+            if (jmh.shouldHelp()) {
+                jmh.showHelp();
             }
+            if (jmh.shouldListProfilers()) {
+                jmh.listProfilers();
+            }
+            if (jmh.shouldListResultFormats()) {
+                jmh.listResultFormats();
+            }
+            return 0;
         }
-        List<String> ids = strategies != null ? strategies : LockStrategies.builtInIds();
-        OutputFile.prepare(spec.commandLine(), "--json", json);
-
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(include != null ? PACKAGE + ".*(" + include + ")" : PACKAGE)
-                .param("strategy", ids.toArray(String[]::new))
-                .forks(forkCount)
-                .warmupIterations(warmupCount)
-                .warmupTime(iterationTime)
-                .measurementIterations(iterationCount)
-                .measurementTime(iterationTime)
-                .addProfiler(GCProfiler.class)
-                // benchmark threads find their virtual CPU as the storms' bound workers do (see CpuThreadExecutor)
-                .jvmArgsAppend("-Djmh.executor=CUSTOM",
-                        "-Djmh.executor.class=" + CpuThreadExecutor.class.getName())
-                .shouldFailOnError(true);
-        if (include == null) {
-            options.exclude(PACKAGE + SIZING);
-        }
-        if (magazines != null) {
-            options.param(MagazineTable.PARAM, magazines.toArray(String[]::new));
-        }
-        if (json != null) {
-            options.resultFormat(ResultFormatType.JSON).result(json.toString());
+        Options built = options(jmh);
+        if (jmh.shouldList() || jmh.shouldListWithParams()) {
+            if (jmh.shouldListWithParams()) {
+                new Runner(built).listWithParams(jmh);
+            } else {
+                new Runner(built).list();
+            }
+            return 0;
         }
         Collection<RunResult> results;
+        BenchProgress progress = new BenchProgress(OutputFormatFactory.createFormatInstance(System.out,
+                built.verbosity().orElse(VerboseMode.NORMAL)), built, System.out);
+        // on a signal, the benchmarks that finished go to --json, marked incomplete (see Unfinished)
+        Unfinished.Registration unfinished = Unfinished.register(() -> {
+            if (json != null) {
+                progress.writeUnfinished(json);
+            }
+        });
         try {
-            results = new Runner(options.build()).run();
+            results = new Runner(built, progress).run();
         } catch (NoBenchmarksException e) {
-            throw new ParameterException(spec.commandLine(), "--include '" + include + "' matched no benchmark; "
+            String what = include != null ? "--include '" + include + "'" : "the benchmark regex "
+                    + String.join(" ", jmh.getIncludes());
+            throw new ParameterException(spec.commandLine(), what + " matched no benchmark; "
                     + "the benchmarks are " + BENCHMARKS.stream().map(Class::getSimpleName)
                     .collect(Collectors.joining(", ")));
+        } finally {
+            unfinished.close();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println();
@@ -172,10 +189,95 @@ public final class MicroCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int atLeast(String option, Integer value, int fallback, int least) {
-        int chosen = value != null ? value : fallback;
-        OptionBounds.requireAtLeast(spec.commandLine(), option, chosen, least);
-        return chosen;
+    /**
+     * The options JMH runs with: JMH's own command line as the parent, our defaults and options over it. A setting
+     * given both ways, or fewer than one fork, is a bad argument.
+     */
+    Options options(CommandLineOptions jmh) {
+        refuseBoth("--forks", forks != null, "-f", jmh.getForkCount().hasValue());
+        refuseBoth("--warmup", warmup != null, "-wi", jmh.getWarmupIterations().hasValue());
+        refuseBoth("--iterations", iterations != null, "-i", jmh.getMeasurementIterations().hasValue());
+        refuseBoth("--time", time != null, "-r/-w", jmh.getMeasurementTime().hasValue()
+                || jmh.getWarmupTime().hasValue());
+        refuseBoth("--include", include != null, "benchmark regex", !jmh.getIncludes().isEmpty());
+        refuseBoth("--strategy", strategies != null, "-p strategy=", jmh.getParameter("strategy").hasValue());
+        refuseBoth("--magazine", magazines != null, "-p " + MagazineTable.PARAM + "=",
+                jmh.getParameter(MagazineTable.PARAM).hasValue());
+        refuseBoth("--json", json != null, "-rf/-rff", jmh.getResult().hasValue()
+                || jmh.getResultFormat().hasValue());
+        // in-process runs share one JIT profile: never trusted, from either option
+        int forkCount = atLeast(forks != null ? "--forks" : "-f", forks != null ? forks
+                : jmh.getForkCount().orElse(1), 1);
+        int warmupCount = atLeast(warmup != null ? "--warmup" : "-wi", warmup != null ? warmup
+                : jmh.getWarmupIterations().orElse(quick ? 1 : 3), 0);
+        int iterationCount = atLeast(iterations != null ? "--iterations" : "-i", iterations != null ? iterations
+                : jmh.getMeasurementIterations().orElse(quick ? 2 : 5), 1);
+        TimeValue iterationTime = time != null ? time : quick ? TimeValue.milliseconds(100) : TimeValue.seconds(1);
+        if (include != null) {
+            try {
+                Pattern.compile(include);
+            } catch (PatternSyntaxException e) {
+                throw new ParameterException(spec.commandLine(), "--include must be a regular expression: "
+                        + e.getDescription() + " in '" + include + "'");
+            }
+        }
+        List<String> ids = strategies != null ? strategies : LockStrategies.builtInIds();
+        OutputFile.prepare(spec.commandLine(), "--json", json);
+
+        // what is set here overrides JMH's options (the parent); the checks above make sure it never hides one
+        List<String> jvmArgsAppend = new ArrayList<>(jmh.getJvmArgsAppend().orElse(List.of()));
+        // benchmark threads find their virtual CPU as the storms' bound workers do (see CpuThreadExecutor)
+        jvmArgsAppend.addAll(List.of("-Djmh.executor=CUSTOM", "-Djmh.executor.class="
+                + CpuThreadExecutor.class.getName()));
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .parent(jmh)
+                .forks(forkCount)
+                .warmupIterations(warmupCount)
+                .warmupTime(jmh.getWarmupTime().orElse(iterationTime))
+                .measurementIterations(iterationCount)
+                .measurementTime(jmh.getMeasurementTime().orElse(iterationTime))
+                .addProfiler(GCProfiler.class)
+                .jvmArgsAppend(jvmArgsAppend.toArray(String[]::new))
+                .shouldFailOnError(jmh.shouldFailOnError().orElse(true));
+        if (jmh.getIncludes().isEmpty()) {
+            options.include(include != null ? PACKAGE + ".*(" + include + ")" : PACKAGE);
+        }
+        if (include == null && jmh.getIncludes().isEmpty()) {
+            options.exclude(PACKAGE + SIZING);
+        }
+        if (!jmh.getParameter("strategy").hasValue()) {
+            options.param("strategy", ids.toArray(String[]::new));
+        }
+        if (magazines != null) {
+            options.param(MagazineTable.PARAM, magazines.toArray(String[]::new));
+        }
+        if (json != null) {
+            options.resultFormat(ResultFormatType.JSON).result(json.toString());
+        }
+        return options.build();
+    }
+
+    /** JMH's own command line, parsed as its jar parses it; a bad JMH option is a bad argument of ours. */
+    CommandLineOptions jmhOptions() {
+        try {
+            return new CommandLineOptions(jmhArgs.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new ParameterException(spec.commandLine(), "JMH's options '" + String.join(" ", jmhArgs) + "': "
+                    + e.getMessage() + " (JMH's options: "
+                    + "'poolstress bench micro -- -h')");
+        }
+    }
+
+    private void refuseBoth(String ours, boolean oursGiven, String jmhs, boolean jmhGiven) {
+        if (oursGiven && jmhGiven) {
+            throw new ParameterException(spec.commandLine(), ours + " and JMH's " + jmhs + " set the same thing; "
+                    + "give one of them");
+        }
+    }
+
+    private int atLeast(String option, int value, int least) {
+        OptionBounds.requireAtLeast(spec.commandLine(), option, value, least);
+        return value;
     }
 
     /** A per-CPU stack size as the sizing benchmarks read it, checked before any benchmark starts. */

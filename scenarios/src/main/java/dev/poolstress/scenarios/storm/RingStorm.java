@@ -77,7 +77,11 @@ final class RingStorm implements Storm {
         device = machine.device;
         pools = machine.pools;
         for (int i = 0; i < pools.length; i++) {
-            prefill(i, pools[i], plan.pools().get(i).prefill());
+            try {
+                prefill(i, pools[i], plan.pools().get(i).prefill());
+            } catch (OutOfMemoryError e) {
+                throw new OutOfDeviceMemory(strategyId, "the prefill of pools[" + i + "]", e);
+            }
         }
         contention.reset();
         pagesBefore = machine.pages();
@@ -145,6 +149,7 @@ final class RingStorm implements Storm {
         long published = 0;
         long bytes = 0;
         Histogram alloc = Latency.newHistogram();
+        OutOfDeviceMemory exhausted = null;
         for (Submitter s : submitters) {
             attempts += s.attempts;
             allocated += s.allocated;
@@ -154,6 +159,7 @@ final class RingStorm implements Storm {
             alloc.add(s.allocLatency);
             if (s.error != null) {
                 audit.error("submitter " + s.index + " on CPU " + s.cpu, s.error);
+                exhausted = exhausted != null ? exhausted : OutOfDeviceMemory.of(strategyId, "submitter " + s.index, s.error);
             }
         }
         long completed = 0;
@@ -172,6 +178,7 @@ final class RingStorm implements Storm {
             free.add(q.freeLatency);
             if (q.error != null) {
                 audit.error("a completion", q.error);
+                exhausted = exhausted != null ? exhausted : OutOfDeviceMemory.of(strategyId, "a completion", q.error);
             }
         }
         audit.reconcile("allocation attempts = blocks allocated + NULL allocations", attempts, allocated + failures);
@@ -197,6 +204,9 @@ final class RingStorm implements Storm {
         device = null;
         cpus = null;
         machine = null;
+        if (exhausted != null) {
+            throw exhausted; // after the audit has given the device its pages back
+        }
         long heapAfter = ThreadAllocation.heapUsedAfterGc();
         return new StormResult(strategyId, last - stop.startNanos(), freed, failures, allocLatency,
                 freeLatency, contention.calls(), contention.waited(), contention.waitNanos(), pagesGrown,

@@ -165,6 +165,7 @@ final class RoundsStorm implements Storm {
         long mismatched = 0;
         long bytes = 0;
         long last = stop.startNanos();
+        OutOfDeviceMemory exhausted = null;
         for (Worker w : workers) {
             if (!w.done) {
                 audit.error("rounds thread " + w.index, new IllegalStateException("still running after 10 s"));
@@ -179,6 +180,7 @@ final class RoundsStorm implements Storm {
             free.add(w.freeLatency);
             if (w.error != null) {
                 audit.error("rounds thread " + w.index + " on CPU " + w.cpu, w.error);
+                exhausted = exhausted != null ? exhausted : OutOfDeviceMemory.of(strategyId, "rounds thread " + w.index, w.error);
             }
         }
         audit.reconcile("allocation attempts = blocks freed + tag mismatches + NULL allocations", attempts,
@@ -196,6 +198,9 @@ final class RoundsStorm implements Storm {
         threads = null;
         pools = null;
         machine = null;
+        if (exhausted != null) {
+            throw exhausted; // after the audit has given the device its pages back
+        }
         long heapAfter = ThreadAllocation.heapUsedAfterGc();
         return new StormResult(strategyId, last - stop.startNanos(), freed, failures, allocLatency,
                 freeLatency, contention.calls(), contention.waited(), contention.waitNanos(), pages,

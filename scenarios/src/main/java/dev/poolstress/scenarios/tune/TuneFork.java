@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.storm.Instrumentation;
+import dev.poolstress.scenarios.storm.OutOfDeviceMemory;
 import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.scenarios.storm.StormResult;
 import java.io.BufferedReader;
@@ -194,9 +195,14 @@ final class TuneFork implements Bench {
         answers.println(READY);
         answers.flush();
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line = input.readLine(); line != null; line = input.readLine()) {
-            answers.println(JSON.writeValueAsString(bench.run(Instrumentation.valueOf(line.strip()))));
-            answers.flush();
+        try {
+            for (String line = input.readLine(); line != null; line = input.readLine()) {
+                answers.println(JSON.writeValueAsString(bench.run(Instrumentation.valueOf(line.strip()))));
+                answers.flush();
+            }
+        } catch (OutOfDeviceMemory e) {
+            System.err.println(e.getMessage()); // one line for the parent to relay, not a stack trace
+            System.exit(1);
         }
     }
 }

@@ -94,6 +94,20 @@ class StormTest {
                 () -> result.loss().problems().toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"irq-remote", "churn", "dmapool-test"})
+    void shouldReportRunningOutOfDirectMemoryAsTheLimitAndNeverAsLostBlocks(String name) {
+        Scenario scenario = CATALOG.builtIn(name);
+
+        OutOfDeviceMemory error = org.junit.jupiter.api.Assertions.assertThrows(OutOfDeviceMemory.class,
+                () -> storm(scenario, OutOfMemoryOnGrowStrategy.class.getName(), brief(scenario)));
+
+        assertTrue(error.getMessage().contains("ran out of the JVM's direct memory"), error::getMessage);
+        assertTrue(error.getMessage().contains("-XX:MaxDirectMemorySize"), error::getMessage);
+        assertTrue(error.getMessage().contains("limit: 12288"), "names the limit: " + error.getMessage());
+        assertFalse(error.getMessage().contains("\n"), "one line: " + error.getMessage());
+    }
+
     /**
      * The race catalog's strategies are wrong only under some interleavings, so one storm may miss the race: storm
      * again until an audit finds it, as a user running a storm in a loop would.
