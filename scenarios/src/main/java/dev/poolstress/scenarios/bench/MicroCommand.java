@@ -13,7 +13,8 @@ import dev.poolstress.scenarios.bench.micro.PerCpuSizingRemoteBenchmark;
 import dev.poolstress.scenarios.bench.micro.StrategyPairBenchmark;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import dev.poolstress.scenarios.cli.OptionBounds;
-import dev.poolstress.scenarios.cli.OutputFile;
+import dev.poolstress.stress.output.OutputPath;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -106,7 +107,7 @@ public final class MicroCommand implements Callable<Integer> {
 
 
     @Override
-    public Integer call() throws RunnerException {
+    public Integer call() throws RunnerException, IOException {
         int forkCount = atLeast("--forks", forks, 1, 1); // in-process runs share one JIT profile: never trusted
         int warmupCount = atLeast("--warmup", warmup, quick ? 1 : 3, 0);
         int iterationCount = atLeast("--iterations", iterations, quick ? 2 : 5, 1);
@@ -120,7 +121,7 @@ public final class MicroCommand implements Callable<Integer> {
             }
         }
         List<String> ids = strategies != null ? strategies : LockStrategies.builtInIds();
-        OutputFile.prepare(spec.commandLine(), "--json", json);
+        OutputPath.checkFile(spec.commandLine(), "--json", json);
 
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include != null ? PACKAGE + ".*(" + include + ")" : PACKAGE)
@@ -142,6 +143,7 @@ public final class MicroCommand implements Callable<Integer> {
             options.param(MagazineTable.PARAM, magazines.toArray(String[]::new));
         }
         if (json != null) {
+            OutputPath.createParent(json); // JMH writes the file itself, after the run
             options.resultFormat(ResultFormatType.JSON).result(json.toString());
         }
         Collection<RunResult> results;

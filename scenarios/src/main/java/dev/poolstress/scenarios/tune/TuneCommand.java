@@ -5,12 +5,12 @@ import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.catalog.ScenarioException;
 import dev.poolstress.scenarios.cli.OptionBounds;
-import dev.poolstress.scenarios.cli.OutputFile;
 import dev.poolstress.scenarios.report.TuneHtml;
 import dev.poolstress.scenarios.report.TuneJson;
 import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
+import dev.poolstress.stress.output.OutputPath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -137,8 +137,8 @@ public final class TuneCommand implements Callable<Integer> {
         if (operations != null) {
             OptionBounds.requireAtLeast(cmd, "--operations", operations, 1);
         }
-        OutputFile.prepare(cmd, "--json", json);
-        OutputFile.prepare(cmd, "--html", html);
+        OutputPath.checkFile(cmd, "--json", json);
+        OutputPath.checkFile(cmd, "--html", html);
         StormLimit limit = duration != null ? StormLimit.duration(duration)
                 : operations != null ? StormLimit.operations(operations) : null;
 
@@ -154,10 +154,12 @@ public final class TuneCommand implements Callable<Integer> {
         out.print(TuneTable.render(result));
         out.flush();
         if (json != null) {
+            OutputPath.createParent(json);
             TuneJson.write(result, json);
             err.println("wrote " + json);
         }
         if (html != null) {
+            OutputPath.createParent(html);
             TuneHtml.write(result, html);
             err.println("wrote " + html);
         }
