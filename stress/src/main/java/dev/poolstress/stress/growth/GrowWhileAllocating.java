@@ -54,7 +54,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 public class GrowWhileAllocating {
     static final int SIZE = 2048;
     static final int GROWTHS = 6;
-    static final int ROUNDS = 12;
+    static final int ROUNDS = 6;
 
     private final DmaPool pool = Subject.builder().size(SIZE).build();
     private final long[] grown = new long[GROWTHS];

@@ -9,7 +9,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
 
 /**
  * An irq-context free racing a process-context allocation on another CPU leaves the pool consistent. CPU 0
- * allocates four times in process context while the second actor delivers four completion interrupts to CPU 1, each
+ * allocates twice in process context while the second actor delivers two completion interrupts to CPU 1, each
  * freeing a block the state allocated; the handler and the allocation meet only in the shared pool, so the test
  * bites on strategies with one global free list (under percpu each CPU keeps to its own magazine here). Run:
  * <pre>
@@ -26,12 +26,12 @@ public class IrqFreeOnOtherCpuRacesAlloc {
 
     @Actor
     public void processOnCpu0() {
-        race.allocateOnCpu0();
+        race.allocateTwiceOnCpu0();
     }
 
     @Actor
     public void interrupt() {
-        race.interrupt();
+        race.interruptTwice();
     }
 
     @Arbiter

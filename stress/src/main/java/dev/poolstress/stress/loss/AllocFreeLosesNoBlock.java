@@ -5,7 +5,6 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.stress.subject.Census;
-import dev.poolstress.stress.subject.Rendezvous;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -17,8 +16,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
 /**
  * No loss: after any interleaving of frees and allocations on two CPUs, every block is free once or owned once and
  * {@code nrActive} agrees. Each CPU frees {@value #ROUNDS} blocks the state allocated, then allocates as many, so
- * frees on one CPU meet the other CPU's frees (counters) and its allocations (the link a free writes). Both start
- * from a {@link Rendezvous}, so the two CPUs' operations overlap instead of running one after the other. Run:
+ * frees on one CPU meet the other CPU's frees (counters) and its allocations (the link a free writes). Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
  *        -f 1 -fsm 0 -iters 2 -time 200 \
@@ -52,7 +50,6 @@ public class AllocFreeLosesNoBlock {
     private final long[] given0 = allocate(pool);
     private final long[] given1 = allocate(pool);
     private final long[] taken = new long[2 * ROUNDS];
-    private final Rendezvous start = new Rendezvous();
     private boolean failed0;
     private boolean failed1;
 
@@ -67,7 +64,6 @@ public class AllocFreeLosesNoBlock {
     @Actor
     public void cpu0() {
         Subject.CPUS.bind(0);
-        start.arrive();
         try {
             for (long dma : given0) {
                 pool.free(dma);
@@ -83,7 +79,6 @@ public class AllocFreeLosesNoBlock {
     @Actor
     public void cpu1() {
         Subject.CPUS.bind(1);
-        start.arrive();
         try {
             for (long dma : given1) {
                 pool.free(dma);

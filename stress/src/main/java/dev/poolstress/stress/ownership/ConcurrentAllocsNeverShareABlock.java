@@ -5,7 +5,6 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.stress.subject.Census;
-import dev.poolstress.stress.subject.Rendezvous;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -19,7 +18,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  *
  * <p>CPU 0 allocates twice from the magazine or list the state's warm-up left it; CPU 1 allocates twice, from an
  * empty per-CPU stack where there is one, so it refills under the global lock while CPU 0 pops (under percpu,
- * CPU 0's second allocation refills too). Both start from a {@link Rendezvous}, so the allocations overlap. Run:
+ * CPU 0's second allocation refills too). Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
  *        -f 1 -fsm 0 -iters 2 -time 200 \
@@ -51,14 +50,12 @@ public class ConcurrentAllocsNeverShareABlock {
     private long a1;
     private long b0;
     private long b1;
-    private final Rendezvous start = new Rendezvous();
     private boolean failed0;
     private boolean failed1;
 
     @Actor
     public void cpu0() {
         Subject.CPUS.bind(0);
-        start.arrive();
         try {
             a0 = pool.alloc();
             a1 = pool.alloc();
@@ -70,7 +67,6 @@ public class ConcurrentAllocsNeverShareABlock {
     @Actor
     public void cpu1() {
         Subject.CPUS.bind(1);
-        start.arrive();
         try {
             b0 = pool.alloc();
             b1 = pool.alloc();
