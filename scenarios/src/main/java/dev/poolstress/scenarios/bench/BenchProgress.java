@@ -1,5 +1,6 @@
 package dev.poolstress.scenarios.bench;
 
+import dev.poolstress.stress.output.OutputPath;
 import dev.poolstress.stress.progress.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -104,6 +105,7 @@ final class BenchProgress implements OutputFormat {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(finished);
         }
         try {
+            OutputPath.createParent(file);
             Files.writeString(file, "{\"incomplete\": true, \"finished\": " + finished.size() + ", \"of\": " + total
                     + ", \"benchmarks\": " + array.toString(StandardCharsets.UTF_8) + "}\n");
         } catch (IOException e) {

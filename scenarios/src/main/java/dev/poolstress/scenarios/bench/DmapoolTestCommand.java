@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.poolstress.engine.LockStrategies;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import dev.poolstress.scenarios.cli.OptionBounds;
-import dev.poolstress.scenarios.cli.OutputFile;
+import dev.poolstress.stress.output.OutputPath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ public final class DmapoolTestCommand implements Callable<Integer> {
         OptionBounds.requireAtLeast(spec.commandLine(), "--rounds", rounds, 1);
         OptionBounds.requireAtLeast(spec.commandLine(), "--warmup", warmup, 0);
         OptionBounds.requireAtLeast(spec.commandLine(), "--repeat", repeat, 1);
-        OutputFile.prepare(spec.commandLine(), "--json", json);
+        OutputPath.checkFile(spec.commandLine(), "--json", json);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("dmapool-test: lock %s, %d rounds, %d warm-up rounds, median of %d run%s%n", lock, rounds,
                 warmup, repeat, repeat == 1 ? "" : "s");
@@ -79,6 +79,7 @@ public final class DmapoolTestCommand implements Callable<Integer> {
         out.println();
         printTable(out, results);
         if (json != null) {
+            OutputPath.createParent(json);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
             out.println("wrote " + json);
         }

@@ -13,7 +13,7 @@ import dev.poolstress.scenarios.bench.micro.PerCpuSizingRemoteBenchmark;
 import dev.poolstress.scenarios.bench.micro.StrategyPairBenchmark;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import dev.poolstress.scenarios.cli.OptionBounds;
-import dev.poolstress.scenarios.cli.OutputFile;
+import dev.poolstress.stress.output.OutputPath;
 import dev.poolstress.stress.progress.Unfinished;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -158,6 +158,9 @@ public final class MicroCommand implements Callable<Integer> {
                 progress.writeUnfinished(json);
             }
         });
+        if (json != null) {
+            OutputPath.createParent(json); // JMH writes the file itself, after the run
+        }
         try {
             results = new Runner(built, progress).run();
         } catch (NoBenchmarksException e) {
@@ -222,7 +225,7 @@ public final class MicroCommand implements Callable<Integer> {
             }
         }
         List<String> ids = strategies != null ? strategies : LockStrategies.builtInIds();
-        OutputFile.prepare(spec.commandLine(), "--json", json);
+        OutputPath.checkFile(spec.commandLine(), "--json", json);
 
         // what is set here overrides JMH's options (the parent); the checks above make sure it never hides one
         List<String> jvmArgsAppend = new ArrayList<>(jmh.getJvmArgsAppend().orElse(List.of()));

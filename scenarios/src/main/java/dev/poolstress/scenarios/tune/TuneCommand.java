@@ -5,7 +5,6 @@ import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.catalog.ScenarioException;
 import dev.poolstress.scenarios.cli.OptionBounds;
-import dev.poolstress.scenarios.cli.OutputFile;
 import dev.poolstress.scenarios.report.TuneHtml;
 import dev.poolstress.scenarios.report.TuneJson;
 import dev.poolstress.scenarios.report.TuneTable;
@@ -13,6 +12,7 @@ import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.stress.progress.Progress;
 import dev.poolstress.stress.progress.Unfinished;
+import dev.poolstress.stress.output.OutputPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
@@ -144,8 +144,8 @@ public final class TuneCommand implements Callable<Integer> {
         if (operations != null) {
             OptionBounds.requireAtLeast(cmd, "--operations", operations, 1);
         }
-        OutputFile.prepare(cmd, "--json", json);
-        OutputFile.prepare(cmd, "--html", html);
+        OutputPath.checkFile(cmd, "--json", json);
+        OutputPath.checkFile(cmd, "--html", html);
         StormLimit limit = duration != null ? StormLimit.duration(duration)
                 : operations != null ? StormLimit.operations(operations) : null;
 
@@ -177,9 +177,11 @@ public final class TuneCommand implements Callable<Integer> {
     private void write(TuneResult result) {
         try {
             if (json != null) {
+                OutputPath.createParent(json);
                 TuneJson.write(result, json);
             }
             if (html != null) {
+                OutputPath.createParent(html);
                 TuneHtml.write(result, html);
             }
         } catch (IOException e) {

@@ -103,7 +103,7 @@ public final class Progress implements AutoCloseable {
     }
 
     /** Whole seconds as {@code 45s}, {@code 3m05s} or {@code 2h03m}. */
-    static String format(long nanos) {
+    public static String format(long nanos) {
         long s = TimeUnit.NANOSECONDS.toSeconds(nanos);
         if (s < 60) {
             return s + "s";

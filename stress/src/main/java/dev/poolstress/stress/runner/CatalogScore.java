@@ -3,6 +3,7 @@ package dev.poolstress.stress.runner;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.stress.broken.Catalog;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -50,15 +51,16 @@ public final class CatalogScore {
 
     /**
      * The score table: per broken strategy, the test that caught it, forbidden samples per million samples of that
-     * test (lowest and highest over the runs that caught it; "stall" for a stalled fork), runs caught, and the time
-     * to catch (longest over the runs); then, for every miss, what each test saw.
+     * test (lowest and highest over the runs that caught it; "stall" for a stalled fork), the forbidden samples of
+     * the run's strongest catch (lowest and highest over the runs: how far each run was from a miss), runs caught,
+     * and the time to catch (longest over the runs); then, for every miss, what each test saw.
      */
     public static String render(List<List<Verdict>> runs) {
         StringBuilder out = new StringBuilder(String.format("catalog score: %d of %d broken strategies caught in %s%n",
                 caughtInEveryRun(runs), Catalog.ENTRIES.size(), runs.size() == 1 ? "the run"
                         : "all " + runs.size() + " runs"));
-        out.append(String.format("  %-7s %-24s %-46s %-21s %-6s %s%n", "", "strategy", "caught by",
-                "forbidden per million", "runs", "time to catch"));
+        out.append(String.format("  %-7s %-24s %-46s %-21s %-17s %-6s %s%n", "", "strategy", "caught by",
+                "forbidden per million", "strongest, samples", "runs", "time to catch"));
         for (int i = 0; i < Catalog.ENTRIES.size(); i++) {
             int index = i;
             List<Entry> perRun = runs.stream().map(run -> entries(run).get(index)).toList();
@@ -68,9 +70,9 @@ public final class CatalogScore {
             String rate = catches.isEmpty() ? "-" : rate(catches);
             String slowest = catches.stream().map(Verdict::elapsed).max(Comparator.naturalOrder())
                     .map(d -> d.toSeconds() + "s").orElse("-");
-            out.append(String.format("  %-7s %-24s %-46s %-21s %-6s %s%n",
+            out.append(String.format("  %-7s %-24s %-46s %-21s %-17s %-6s %s%n",
                     catches.size() == runs.size() ? "CAUGHT" : "MISSED", name, by.isEmpty() ? "-" : by, rate,
-                    catches.size() + "/" + runs.size(), slowest));
+                    strongest(perRun), catches.size() + "/" + runs.size(), slowest));
         }
         for (int r = 0; r < runs.size(); r++) {
             for (Entry entry : entries(runs.get(r))) {
@@ -81,6 +83,23 @@ public final class CatalogScore {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Per run that caught the entry, the most forbidden samples one test saw; the lowest and highest of those over
+     * the runs, "-" if no run counted any (a stall, or nothing caught).
+     */
+    private static String strongest(List<Entry> perRun) {
+        long[] best = perRun.stream().filter(e -> e.caughtBy().isPresent())
+                .mapToLong(e -> e.verdicts().stream().filter(Verdict::caught).mapToLong(Verdict::forbiddenSamples)
+                        .max().orElse(0))
+                .filter(n -> n > 0).toArray();
+        if (best.length == 0) {
+            return "-";
+        }
+        long low = Arrays.stream(best).min().orElseThrow();
+        long high = Arrays.stream(best).max().orElseThrow();
+        return low == high ? Long.toString(low) : low + "-" + high;
     }
 
     private static String rate(List<Verdict> catches) {

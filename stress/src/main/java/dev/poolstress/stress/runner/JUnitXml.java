@@ -1,9 +1,12 @@
 package dev.poolstress.stress.runner;
 
+import dev.poolstress.stress.output.OutputPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,23 +20,39 @@ public final class JUnitXml {
     private JUnitXml() {
     }
 
-    public static void write(Path file, String suiteName, Shard shard, List<Verdict> verdicts) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, render(suiteName, shard, verdicts), StandardCharsets.UTF_8);
+    /**
+     * Writes the XML, making the file's missing directories.
+     *
+     * @param incomplete null for a finished run; otherwise why it is not (an interrupted run): then an
+     *                   {@code incomplete} property and an error test case say so, so that no CI reads it as a pass
+     */
+    public static void write(Path file, String suiteName, Shard shard, List<Verdict> verdicts, String incomplete)
+            throws IOException {
+        OutputPath.createParent(file);
+        Files.writeString(file, render(suiteName, shard, verdicts, incomplete), StandardCharsets.UTF_8);
     }
 
     public static String render(String suiteName, Shard shard, List<Verdict> verdicts) {
+        return render(suiteName, shard, verdicts, null);
+    }
+
+    static String render(String suiteName, Shard shard, List<Verdict> finished, String incomplete) {
+        List<Verdict> verdicts = new ArrayList<>(finished);
+        if (incomplete != null) {
+            verdicts.add(new Verdict("interrupted", new Suite.Test("race.interrupted"), Verdict.Status.ERROR,
+                    List.of(), incomplete, Duration.ZERO));
+        }
         long failures = verdicts.stream().filter(Verdict::caught).count();
         long errors = verdicts.stream().filter(v -> !v.passed() && !v.caught()).count();
         double total = verdicts.stream().mapToDouble(v -> seconds(v)).sum();
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
                 + "skipped=\"0\" time=\"%.3f\">%n", escape(suiteName), verdicts.size(), failures, errors, total));
-        out.append("  <properties>\n    <property name=\"shard\" value=\"").append(shard).append("\"/>\n"
-                + "  </properties>\n");
+        out.append("  <properties>\n    <property name=\"shard\" value=\"").append(shard).append("\"/>\n");
+        if (incomplete != null) {
+            out.append("    <property name=\"incomplete\" value=\"").append(escape(incomplete)).append("\"/>\n");
+        }
+        out.append("  </properties>\n");
         for (Verdict v : verdicts) {
             out.append(String.format(Locale.ROOT, "  <testcase classname=\"race.%s\" name=\"%s\" time=\"%.3f\"",
                     escape(v.subject()), escape(v.test().simpleName()), seconds(v)));

@@ -3,7 +3,6 @@ package dev.poolstress.stress.runner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One jcstress run in a child JVM: the suite's tests for one strategy and algorithm, its report in a directory of
@@ -73,12 +73,26 @@ public final class JcstressRun {
         return cmd;
     }
 
-    public Result run(String label, PrintStream progress) throws IOException, InterruptedException {
+    /**
+     * Runs jcstress to its end, its time-out or a signal.
+     *
+     * @param progress takes the lines worth showing while the run goes (failures, stalls, jcstress's tally)
+     * @throws InterruptedException also when the JVM is shutting down (a signal): no child is started then, and one
+     *                              started as the shutdown began is ended at once
+     */
+    public Result run(String label, Consumer<String> progress) throws IOException, InterruptedException {
         Files.createDirectories(reportDir);
         Path log = reportDir.resolve("jcstress.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(reportDir.toFile()).redirectErrorStream(true);
         long start = System.nanoTime();
+        if (shuttingDown()) {
+            throw new InterruptedException("the JVM is shutting down; jcstress not started");
+        }
         Process process = builder.start();
+        if (shuttingDown()) { // the signal hook may have listed the forks before this one existed
+            process.destroyForcibly();
+            throw new InterruptedException("the JVM is shutting down; jcstress ended");
+        }
         List<String> lines = new ArrayList<>();
         Map<String, Duration> firstFailure = new ConcurrentHashMap<>();
         Map<String, Stall> stalls = new ConcurrentHashMap<>();
@@ -104,6 +118,9 @@ public final class JcstressRun {
             process.waitFor();
         }
         reader.join(TimeUnit.SECONDS.toMillis(30));
+        if (shuttingDown()) {
+            throw new InterruptedException("the JVM is shutting down; jcstress was ended by the signal hook");
+        }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         synchronized (lines) {
             return new Result(List.copyOf(lines), Map.copyOf(firstFailure), Map.copyOf(stalls),
@@ -117,25 +134,37 @@ public final class JcstressRun {
      * tests get the whole limit.
      */
     private void endStalledFork(Process process, StallWatch watch, Map<String, Stall> stalls, long start,
-                                String label, PrintStream progress) throws IOException, InterruptedException {
+                                String label, Consumer<String> progress) throws IOException, InterruptedException {
         Duration idle = watch.idle();
         for (ProcessHandle fork : process.descendants().toList()) {
             Optional<String> test = StallWatch.testInThreadDump(threadDump(fork.pid()), tests);
             if (test.isPresent()) {
                 stalls.putIfAbsent(test.get(), new Stall(idle, watch.lastProgress(), Duration.ofNanos(System.nanoTime()
                         - start)));
-                progress.printf("  %s: %s STALLED: no progress for %ds (last: %s); ending its fork (pid %d)%n",
-                        label, test.get().substring(test.get().lastIndexOf('.') + 1), idle.toSeconds(),
-                        watch.lastProgress(), fork.pid());
+                progress.accept(String.format("  %s: %s STALLED: no progress for %ds (last: %s); ending its fork "
+                        + "(pid %d)", label, test.get().substring(test.get().lastIndexOf('.') + 1), idle.toSeconds(),
+                        watch.lastProgress(), fork.pid()));
                 fork.descendants().forEach(ProcessHandle::destroyForcibly);
                 fork.destroyForcibly();
                 watch.progress("ended the stalled fork of " + test.get());
                 return;
             }
         }
-        progress.printf("  %s: no progress for %ds (last: %s), but no fork is in a test of this run; waiting%n",
-                label, idle.toSeconds(), watch.lastProgress());
+        progress.accept(String.format("  %s: no progress for %ds (last: %s), but no fork is in a test of this run; "
+                + "waiting", label, idle.toSeconds(), watch.lastProgress()));
         watch.progress("a stall check that found no fork in a test");
+    }
+
+    /** Whether the JVM has begun running its shutdown hooks: adding a hook is refused from then on. */
+    static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     private static String threadDump(long pid) throws IOException, InterruptedException {
@@ -151,12 +180,13 @@ public final class JcstressRun {
 
     private static void read(Process process, List<String> lines, Map<String, Duration> firstFailure,
                              Map<String, Duration> durations, StallWatch watch, long start, String label,
-                             PrintStream progress, Path log) {
+                             Consumer<String> progress, Path log) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
             boolean inResults = false;
             long lastReport = start;
+            String lastTally = "";
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 out.println(line);
                 synchronized (lines) {
@@ -180,14 +210,16 @@ public final class JcstressRun {
                 if (failed != null && !firstFailure.containsKey(failed)) {
                     Duration at = Duration.ofNanos(System.nanoTime() - start);
                     firstFailure.put(failed, at);
-                    progress.printf("  %s: %s FAILED after %ds%n", label, failed.substring(failed.lastIndexOf('.') + 1),
-                            at.toSeconds());
-                } else if (line.startsWith("(Results:")) {
-                    progress.printf("  %s: %s%n", label, line.substring(1, line.length() - 1));
+                    progress.accept(String.format("  %s: %s FAILED after %ds", label,
+                            failed.substring(failed.lastIndexOf('.') + 1), at.toSeconds()));
+                } else if (line.startsWith("(Results:") && !line.equals(lastTally)) {
+                    // jcstress repeats its tally with every periodic status block: show it when it changes
+                    lastTally = line;
+                    progress.accept(String.format("  %s: %s", label, line.substring(1, line.length() - 1)));
                 }
             }
         } catch (IOException e) {
-            progress.printf("  %s: lost the jcstress output: %s%n", label, e);
+            progress.accept(String.format("  %s: lost the jcstress output: %s", label, e));
         }
     }
 }

@@ -1,16 +1,23 @@
 package dev.poolstress.stress.runner;
 
 import dev.poolstress.stress.broken.Catalog;
+import dev.poolstress.stress.output.OutputPath;
+import dev.poolstress.stress.progress.Progress;
+import dev.poolstress.stress.progress.Unfinished;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
@@ -38,6 +45,8 @@ public final class RaceCommand implements Callable<Integer> {
     public static final int PASSED = 0;
     public static final int FAILED = 1;
     public static final int BAD_ARGUMENT = 2;
+    /** The ci tier's recorded test durations, relative to a checkout's root. */
+    static final Path CI_DURATIONS = Path.of("ci", "race-durations.tsv");
 
     @Option(names = "--strategy", paramLabel = "ID|CLASS", description = "a built-in id ("
             + "spin-tas, spin-ttas, spin-ticket, spin-mcs, reentrant, reentrant-fair, synchronized, percpu, lockfree, "
@@ -83,6 +92,9 @@ public final class RaceCommand implements Callable<Integer> {
             + "every entry (default: ${DEFAULT-VALUE})")
     private int runs;
 
+    @Option(names = "--list", description = "print the suite's tests (property, tiers) and the tiers, then exit")
+    private boolean list;
+
     @Option(names = "--stall-after", paramLabel = "SECONDS", defaultValue = "60", description = "a test whose "
             + "jcstress fork reports nothing for this long is STALLED: named, its fork ended, the other tests go on "
             + "(default: ${DEFAULT-VALUE})")
@@ -117,6 +129,10 @@ public final class RaceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (list) {
+            out.print(listing());
+            return PASSED;
+        }
         RaceRequest request;
         try {
             request = request();
@@ -138,10 +154,29 @@ public final class RaceCommand implements Callable<Integer> {
                     + String.join(", ", Suite.TESTS.stream().map(Suite.Test::simpleName).toList()));
             return FAILED;
         }
-        if (catalog) {
-            return catalog(request);
+        try {
+            return catalog ? catalog(request) : race(request);
+        } catch (InterruptedException e) {
+            if (JcstressRun.shuttingDown()) {
+                return FAILED; // a signal: the hook ends the forks, then the race's writer reports what had finished
+            }
+            throw e;
         }
-        RaceResult result = new RaceRunner(out).run(request);
+    }
+
+    private int race(RaceRequest request) throws IOException, InterruptedException {
+        List<Verdict> finished = new CopyOnWriteArrayList<>();
+        RaceResult result;
+        Unfinished.Registration interrupted = Unfinished.register(() -> writeInterrupted(request, finished));
+        try {
+            result = new RaceRunner(out, etaDurations(request), finished).run(request);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (!JcstressRun.shuttingDown()) { // on a signal the hook still has to call the writer
+                interrupted.close();
+            }
+            throw e;
+        }
+        interrupted.close(); // from here on the results are written the normal way
         out.println();
         out.print(VerdictTable.render(result.verdicts()));
         for (Verdict v : result.verdicts()) {
@@ -154,13 +189,70 @@ public final class RaceCommand implements Callable<Integer> {
             out.println("jcstress report: " + report);
         }
         if (junit != null) {
-            JUnitXml.write(junit, "poolstress-race-" + request.tier().name().toLowerCase(Locale.ROOT), request.shard(),
-                    result.verdicts());
+            JUnitXml.write(junit, suiteName(request), request.shard(), result.verdicts(), null);
             out.println("JUnit XML: " + junit.toAbsolutePath());
         }
         out.printf("wall time: %ds%n", result.wallTime().toSeconds());
         out.println(result.passed() ? "race: PASSED" : "race: FAILED");
         return result.passed() ? PASSED : FAILED;
+    }
+
+    /**
+     * On a signal, after the forks were ended: the verdict table of the jobs that had finished, and the JUnit XML of
+     * those verdicts marked incomplete.
+     */
+    private void writeInterrupted(RaceRequest request, List<Verdict> finished) {
+        int planned = RaceRunner.plan(request).size();
+        String note = "interrupted by a signal: " + finished.size() + " of " + planned + " tests finished; the rest "
+                + "did not run";
+        if (!finished.isEmpty()) {
+            out.println();
+            out.print(VerdictTable.render(finished));
+        }
+        out.println("race: " + note);
+        if (junit != null) {
+            try {
+                JUnitXml.write(junit, suiteName(request), request.shard(), finished, note);
+            } catch (IOException e) {
+                throw new UncheckedIOException("--junit " + junit + ": " + e.getMessage(), e);
+            }
+            out.println("JUnit XML (incomplete): " + junit.toAbsolutePath());
+        }
+        out.flush();
+    }
+
+    private static String suiteName(RaceRequest request) {
+        return "poolstress-race-" + request.tier().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The durations to estimate the time left by: --durations, else the ci tier's record when run from a checkout. */
+    private Durations etaDurations(RaceRequest request) {
+        if (request.durations() != Durations.NONE || !Files.isRegularFile(CI_DURATIONS)) {
+            return request.durations();
+        }
+        try {
+            return Durations.load(CI_DURATIONS);
+        } catch (IllegalArgumentException e) {
+            return Durations.NONE; // only the estimate is lost
+        }
+    }
+
+    /** The suite's tests with their property and tiers, then the tiers: what {@code --list} prints. */
+    static String listing() {
+        StringBuilder text = new StringBuilder("tests (property; tiers):\n");
+        for (Suite.Test test : Suite.TESTS) {
+            List<String> tiers = Arrays.stream(Tier.values()).filter(t -> t.tests().contains(test))
+                    .map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
+            text.append(String.format("  %-36s %-11s %s%n", test.simpleName(), test.property(),
+                    String.join(", ", tiers)));
+        }
+        text.append("tiers:\n");
+        for (Tier tier : Tier.values()) {
+            text.append(String.format("  %-8s %d tests, algorithms %s, jcstress %s, a run times out after %s%n",
+                    tier.name().toLowerCase(Locale.ROOT), tier.tests().size(), String.join(", ", tier.algorithms()),
+                    String.join(" ", tier.jcstressArgs()), Progress.format(tier.runTimeout().toNanos())));
+        }
+        return text.toString();
     }
 
     /** Races the catalog {@code runs} times, each run's reports in a directory of its own, and prints the score. */
@@ -180,7 +272,7 @@ public final class RaceCommand implements Callable<Integer> {
         out.println();
         if (junit != null) {
             JUnitXml.write(junit, "poolstress-race-catalog-" + request.tier().name().toLowerCase(Locale.ROOT),
-                    Shard.WHOLE, CatalogScore.asVerdicts(all));
+                    Shard.WHOLE, CatalogScore.asVerdicts(all), null);
             out.println("JUnit XML: " + junit.toAbsolutePath());
         }
         out.printf("wall time: %ds%n", Duration.ofNanos(System.nanoTime() - start).toSeconds());
@@ -216,6 +308,8 @@ public final class RaceCommand implements Callable<Integer> {
         if (stallAfter < 1) {
             throw new IllegalArgumentException("--stall-after must be at least 1 second, was " + stallAfter);
         }
+        OutputPath.checkFile("--junit", junit);
+        OutputPath.checkDirectory("--report-dir", reportDir);
         List<Path> userClasspath = Strategies.classpath(classpath);
         List<String> chosen;
         if (catalog) {

@@ -1,6 +1,7 @@
 package dev.poolstress.stress.runner;
 
 import dev.poolstress.stress.broken.Catalog;
+import dev.poolstress.stress.progress.Progress;
 import dev.poolstress.stress.subject.Subject;
 import java.io.File;
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -28,9 +31,23 @@ public final class RaceRunner {
     }
 
     private final PrintStream out;
+    private final Durations expected;
+    private final List<Verdict> finished;
 
+    /** A runner that prints its progress to {@code out} with no estimate of the time left until a job ends. */
     public RaceRunner(PrintStream out) {
+        this(out, Durations.NONE, new CopyOnWriteArrayList<>());
+    }
+
+    /**
+     * @param expected recorded durations for the progress line's ETA ({@link Durations#NONE}: from the finished jobs)
+     * @param finished receives each job's verdicts as soon as the job is graded, for a writer that must report what
+     *                 an interrupted run had finished; it must be safe to read from another thread
+     */
+    public RaceRunner(PrintStream out, Durations expected, List<Verdict> finished) {
         this.out = out;
+        this.expected = expected;
+        this.finished = finished;
     }
 
     /**
@@ -71,38 +88,47 @@ public final class RaceRunner {
         Map<String, Duration> durations = new LinkedHashMap<>();
         List<Path> reports = new ArrayList<>();
         String classpath = classpath(request.userClasspath());
+        Durations eta = expected == Durations.NONE ? request.durations() : expected;
+        Duration expectedTotal = eta == Durations.NONE ? null : Duration.ofMillis(Math.round(1000 * (jobs.size()
+                * JCSTRESS_START_SECONDS + units.stream().mapToDouble(u -> eta.of(u.subject(),
+                u.test().className())).sum())));
         int n = 0;
-        for (List<Unit> job : jobs.values()) {
-            n++;
-            Unit first = job.get(0);
-            String label = first.subject();
-            Path dir = request.reportDir().resolve(label.replaceAll("[^A-Za-z0-9._-]", "_"));
-            out.printf("[%d/%d] %s: %d test(s), tier %s%n", n, jobs.size(), label, job.size(),
-                    request.tier().name().toLowerCase());
-            // the pools' pages are direct buffers: keep their limit where jcstress's default 256 MB heap put it, whatever
-            // heap the tier gives a fork (-hs)
-            List<String> forkProperties = List.of("-XX:MaxDirectMemorySize=256m", "-Dpoolstress.lockdep=true",
-                    "-D" + Subject.STRATEGY_PROPERTY + "=" + first.strategy(),
-                    "-D" + Subject.ALGORITHM_PROPERTY + "=" + first.algorithm());
-            String regex = job.stream().map(u -> "\\Q" + u.test().className() + "\\E")
-                    .collect(Collectors.joining("|", "^(?:", ")$"));
-            JcstressRun run = new JcstressRun(JcstressRun.command(classpath, request.tier().jcstressArgs(), regex,
-                    dir.toAbsolutePath(), forkProperties), dir.toAbsolutePath(), request.tier().runTimeout(),
-                    request.stallLimit(), job.stream().map(u -> u.test().className()).toList());
-            JcstressRun.Result result = run.run(label, out);
-            List<Verdict> graded = grade(job, result);
-            verdicts.addAll(graded);
-            for (Unit unit : job) {
-                Duration took = result.durations().get(unit.test().className());
-                if (took != null) {
-                    durations.put(Durations.key(unit.subject(), unit.test().className()), took);
+        try (Progress progress = new Progress("race", Math.max(1, jobs.size()), expectedTotal, out,
+                Progress.isTerminal())) {
+            for (List<Unit> job : jobs.values()) {
+                n++;
+                Unit first = job.get(0);
+                String label = first.subject();
+                Path dir = request.reportDir().resolve(label.replaceAll("[^A-Za-z0-9._-]", "_"));
+                progress.begin(n, label + ", " + job.size() + " test(s), tier "
+                        + request.tier().name().toLowerCase(Locale.ROOT));
+                // the pools' pages are direct buffers: keep their limit where jcstress's default 256 MB heap put it,
+                // whatever heap the tier gives a fork (-hs)
+                List<String> forkProperties = List.of("-XX:MaxDirectMemorySize=256m", "-Dpoolstress.lockdep=true",
+                        "-D" + Subject.STRATEGY_PROPERTY + "=" + first.strategy(),
+                        "-D" + Subject.ALGORITHM_PROPERTY + "=" + first.algorithm());
+                String regex = job.stream().map(u -> "\\Q" + u.test().className() + "\\E")
+                        .collect(Collectors.joining("|", "^(?:", ")$"));
+                JcstressRun run = new JcstressRun(JcstressRun.command(classpath, request.tier().jcstressArgs(),
+                        regex, dir.toAbsolutePath(), forkProperties), dir.toAbsolutePath(),
+                        request.tier().runTimeout(), request.stallLimit(),
+                        job.stream().map(u -> u.test().className()).toList());
+                JcstressRun.Result result = run.run(label, progress::note);
+                List<Verdict> graded = grade(job, result);
+                verdicts.addAll(graded);
+                finished.addAll(graded);
+                for (Unit unit : job) {
+                    Duration took = result.durations().get(unit.test().className());
+                    if (took != null) {
+                        durations.put(Durations.key(unit.subject(), unit.test().className()), took);
+                    }
                 }
+                reports.add(dir.toAbsolutePath().resolve("index.html"));
+                long bad = graded.stream().filter(v -> !v.passed()).count();
+                progress.note(String.format("[%d/%d] %s: %s in %ds", n, jobs.size(), label,
+                        bad == 0 ? "all " + graded.size() + " OK" : bad + " of " + graded.size() + " FAILED",
+                        result.elapsed().toSeconds()));
             }
-            reports.add(dir.toAbsolutePath().resolve("index.html"));
-            long bad = graded.stream().filter(v -> !v.passed()).count();
-            out.printf("[%d/%d] %s: %s in %ds%n", n, jobs.size(), label,
-                    bad == 0 ? "all " + graded.size() + " OK" : bad + " of " + graded.size() + " FAILED",
-                    result.elapsed().toSeconds());
         }
         Durations.write(request.reportDir().resolve("durations.tsv"), verdicts, durations);
         return new RaceResult(units.size(), verdicts, reports, Duration.ofNanos(System.nanoTime() - start));

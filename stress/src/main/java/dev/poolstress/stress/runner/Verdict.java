@@ -47,10 +47,14 @@ public record Verdict(String subject, Suite.Test test, Status status, List<Outco
         return status == Status.FORBIDDEN || status == Status.STALLED;
     }
 
+    /** The samples that showed a forbidden outcome, over all configurations. */
+    public long forbiddenSamples() {
+        return forbidden.stream().mapToLong(Outcome::samples).sum();
+    }
+
     /** Forbidden samples per million samples; 0 when jcstress reported no count. */
     public double forbiddenPerMillion() {
-        long bad = forbidden.stream().mapToLong(Outcome::samples).sum();
-        return samples == 0 ? 0 : bad * 1e6 / samples;
+        return samples == 0 ? 0 : forbiddenSamples() * 1e6 / samples;
     }
 
     /** One line: the forbidden outcomes and their counts, or the detail. */

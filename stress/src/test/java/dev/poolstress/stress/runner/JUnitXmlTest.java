@@ -51,4 +51,21 @@ class JUnitXmlTest {
         assertEquals("killed after 300s", timeout.getAttribute("message"));
         assertEquals(0, ((Element) cases.item(0)).getChildNodes().getLength());
     }
+
+    @Test
+    void shouldMarkAnInterruptedRunIncompleteWithAnErrorCaseSoThatNoCiReadsItAsAPass() throws Exception {
+        List<Verdict> finished = List.of(
+                new Verdict("spin-mcs", OWNERSHIP, Verdict.Status.OK, List.of(), "", Duration.ofSeconds(4)));
+
+        Document doc = parse(JUnitXml.render("poolstress-race", Shard.WHOLE, finished, "interrupted: 1 of 9"));
+
+        assertEquals("2", doc.getDocumentElement().getAttribute("tests"));
+        assertEquals("1", doc.getDocumentElement().getAttribute("errors"));
+        Element incomplete = (Element) doc.getElementsByTagName("property").item(1);
+        assertEquals("incomplete", incomplete.getAttribute("name"));
+        assertEquals("interrupted: 1 of 9", incomplete.getAttribute("value"));
+        Element error = (Element) doc.getElementsByTagName("error").item(0);
+        assertEquals("interrupted: 1 of 9", error.getAttribute("message"));
+        assertEquals("race.interrupted", ((Element) error.getParentNode()).getAttribute("classname"));
+    }
 }

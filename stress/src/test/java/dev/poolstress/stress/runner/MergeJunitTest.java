@@ -30,7 +30,7 @@ class MergeJunitTest {
                     Duration.ofSeconds(1)));
         }
         Path path = dir.resolve(file);
-        JUnitXml.write(path, suite, Shard.parse(shard), verdicts);
+        JUnitXml.write(path, suite, Shard.parse(shard), verdicts, null);
         return path;
     }
 

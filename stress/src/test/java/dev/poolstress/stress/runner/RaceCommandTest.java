@@ -7,10 +7,13 @@ import dev.poolstress.engine.LockStrategies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class RaceCommandTest {
@@ -37,6 +40,40 @@ class RaceCommandTest {
         RaceCommand command = new RaceCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env);
         return new CommandLine(command).execute(args);
+    }
+
+    @Test
+    void shouldListEveryTestWithItsPropertyAndTiersThenTheTiers() {
+        assertEquals(0, race("--list"));
+
+        String listed = out.toString(StandardCharsets.UTF_8);
+        for (Suite.Test test : Suite.TESTS) {
+            assertTrue(listed.matches("(?s).*\\n  " + test.simpleName() + " +" + test.property()
+                    + " +ci, nightly, full\\n.*"), listed);
+        }
+        assertTrue(listed.matches("(?s).*\\ntiers:\\n  ci +11 tests, algorithms stack, jcstress -m quick .*"),
+                listed);
+        assertTrue(listed.contains("  nightly  11 tests, algorithms stack, legacy, jcstress -m quick, a run times "
+                + "out after 1h00m"), listed);
+    }
+
+    @Test
+    void shouldCheckTheOutputPathsBeforeRunningAndCreateNothing(@TempDir Path tmp) throws Exception {
+        Path notADir = Files.writeString(tmp.resolve("passwd"), "root");
+        Path junit = tmp.resolve("new/dir/race.xml");
+        Path reports = tmp.resolve("reports/deep");
+
+        assertEquals(2, race("--junit", notADir.resolve("race.xml").toString(), "--report-dir", reports.toString()));
+        assertTrue(error().contains("--junit '" + notADir.resolve("race.xml") + "': " + notADir + " is a file"),
+                error());
+        assertEquals(2, race("--junit", junit.toString(), "--report-dir", notADir.toString()));
+        assertTrue(error().contains("--report-dir '" + notADir + "' is a file; give a directory"), error());
+        assertEquals(2, race("--junit", tmp.toString()));
+        assertTrue(error().contains("is a directory; give a file name"), error());
+        assertEquals(2, race("--junit", junit.toString(), "--report-dir", reports.toString(), "--tier", "weekly"));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(notADir), left.toList(), "a rejected race created files or directories");
+        }
     }
 
     @Test
