@@ -2,6 +2,7 @@ package dev.poolstress.scenarios.bench;
 
 import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPool;
+import dev.poolstress.stress.progress.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,19 +43,27 @@ public final class DmapoolTest {
     }
 
     /** Runs the test over the kernel's pools on a device of its own; one result per pool, in the kernel's order. */
-    public List<DmapoolTestResult> run() {
-        return run(Device.create("dmapool-test"));
+    public List<DmapoolTestResult> run(Progress progress) {
+        return run(Device.create("dmapool-test"), progress);
+    }
+
+    /** The steps {@link #run} reports to its progress: each pool's warm-up (if any), then each pool in each run. */
+    public int steps() {
+        return DmapoolTestPool.KERNEL.size() * ((warmup > 0 ? 1 : 0) + repeat);
     }
 
     /**
-     * Runs the test on {@code device}, which must have no pages in use.
+     * Runs the test on {@code device}, which must have no pages in use, beginning a step of {@code progress} (of
+     * {@link #steps()}) for each pool's warm-up and each pool's timed run.
      *
      * @throws IllegalStateException if an alloc returns NULL, or a pool does not end empty with its pages given back
      */
-    public List<DmapoolTestResult> run(Device device) {
+    public List<DmapoolTestResult> run(Device device, Progress progress) {
         List<DmapoolTestPool> pools = DmapoolTestPool.KERNEL;
+        int step = 0;
         if (warmup > 0) {
             for (DmapoolTestPool pool : pools) {
+                progress.begin(++step, "warm-up, " + describe(pool));
                 for (String algorithm : ALGORITHMS) {
                     runPool(device, pool, algorithm, warmup, true);
                     runPool(device, pool, algorithm, warmup, false);
@@ -65,6 +74,7 @@ public final class DmapoolTest {
         long[][][] alone = new long[pools.size()][ALGORITHMS.size()][repeat];
         for (int run = 0; run < repeat; run++) {
             for (int p = 0; p < pools.size(); p++) {
+                progress.begin(++step, "run " + (run + 1) + " of " + repeat + ", " + describe(pools.get(p)));
                 for (int a = 0; a < ALGORITHMS.size(); a++) {
                     locked[p][a][run] = runPool(device, pools.get(p), ALGORITHMS.get(a), rounds, true);
                     alone[p][a][run] = runPool(device, pools.get(p), ALGORITHMS.get(a), rounds, false);
@@ -129,8 +139,11 @@ public final class DmapoolTest {
     }
 
     private static String describe(DmapoolTestPool pool, String algorithm) {
-        return "dmapool test: " + algorithm + " pool size:" + pool.size() + " align:" + pool.align() + " boundary:"
-                + pool.boundary();
+        return "dmapool test: " + algorithm + " " + describe(pool);
+    }
+
+    private static String describe(DmapoolTestPool pool) {
+        return "pool size:" + pool.size() + " align:" + pool.align() + " boundary:" + pool.boundary();
     }
 
     static long median(long[] values) {

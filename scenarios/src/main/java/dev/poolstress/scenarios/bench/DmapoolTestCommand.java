@@ -6,6 +6,7 @@ import dev.poolstress.engine.LockStrategies;
 import dev.poolstress.scenarios.cli.LockStrategyConverter;
 import dev.poolstress.scenarios.cli.OptionBounds;
 import dev.poolstress.stress.output.OutputPath;
+import dev.poolstress.stress.progress.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,7 +67,12 @@ public final class DmapoolTestCommand implements Callable<Integer> {
         out.printf("dmapool-test: lock %s, %d rounds, %d warm-up rounds, median of %d run%s%n", lock, rounds,
                 warmup, repeat, repeat == 1 ? "" : "s");
         out.flush();
-        List<DmapoolTestResult> results = new DmapoolTest(lock, rounds, warmup, repeat).run();
+        DmapoolTest test = new DmapoolTest(lock, rounds, warmup, repeat);
+        List<DmapoolTestResult> results;
+        try (Progress progress = new Progress("dmapool-test", test.steps(), null, System.err,
+                Progress.isTerminal())) {
+            results = test.run(progress);
+        }
         for (String algorithm : DmapoolTest.ALGORITHMS) {
             out.println();
             out.println(algorithm + ":");

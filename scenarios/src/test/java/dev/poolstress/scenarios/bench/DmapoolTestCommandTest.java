@@ -9,8 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolstress.engine.Device;
 import dev.poolstress.engine.PageFaults;
 import dev.poolstress.scenarios.cli.PoolstressCommand;
+import dev.poolstress.stress.progress.Progress;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +89,29 @@ class DmapoolTestCommandTest {
     }
 
     @Test
+    void shouldBeginAProgressStepForEachPoolsWarmUpAndEachPoolInEachRun() {
+        DmapoolTest test = new DmapoolTest("spin-tas", 1, 1, 2);
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        try (Progress progress = new Progress("dmapool-test", test.steps(), null,
+                new PrintStream(lines, true, StandardCharsets.UTF_8), false)) {
+            test.run(Device.create("progress"), progress);
+        }
+
+        List<String> said = lines.toString(StandardCharsets.UTF_8).lines().toList();
+        int pools = DmapoolTestPool.KERNEL.size();
+        assertEquals(3 * pools, said.size(), String.join("\n", said));
+        assertTrue(said.get(0).startsWith("[dmapool-test 1/18] warm-up, pool size:16 align:16 boundary:0: elapsed "),
+                said.get(0));
+        assertTrue(said.get(pools).startsWith("[dmapool-test 7/18] run 1 of 2, pool size:16 "), said.get(pools));
+        assertTrue(said.get(3 * pools - 1).startsWith("[dmapool-test 18/18] run 2 of 2, "), said.get(3 * pools - 1));
+    }
+
+    private static Progress quietProgress(int steps) {
+        return new Progress("dmapool-test", steps, null, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), false);
+    }
+
+    @Test
     void shouldComputeTheKernelsBlockCounts() {
         List<Integer> blocks = DmapoolTestPool.KERNEL.stream().map(DmapoolTestPool::blocks).toList();
 
@@ -97,7 +124,7 @@ class DmapoolTestCommandTest {
         device.injectFaults(PageFaults.afterBudget(3));
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> new DmapoolTest("spin-mcs", 1, 0, 1).run(device));
+                () -> new DmapoolTest("spin-mcs", 1, 0, 1).run(device, quietProgress(6)));
 
         assertTrue(failure.getMessage().contains("NULL (-ENOMEM)"), failure.getMessage());
         assertEquals(0, device.pagesInUse());
