@@ -27,6 +27,7 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
@@ -158,9 +159,6 @@ public final class MicroCommand implements Callable<Integer> {
                 progress.writeUnfinished(json);
             }
         });
-        if (json != null) {
-            OutputPath.createParent(json); // JMH writes the file itself, after the run
-        }
         try {
             results = new Runner(built, progress).run();
         } catch (NoBenchmarksException e) {
@@ -186,6 +184,9 @@ public final class MicroCommand implements Callable<Integer> {
             sizing.print(out);
         }
         if (json != null) {
+            // written here rather than by JMH, so that a signal's incomplete file is never overwritten by JMH's
+            OutputPath.createParent(json);
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
             out.println("wrote JMH's JSON result to " + json);
         }
         out.flush();
@@ -253,9 +254,6 @@ public final class MicroCommand implements Callable<Integer> {
         }
         if (magazines != null) {
             options.param(MagazineTable.PARAM, magazines.toArray(String[]::new));
-        }
-        if (json != null) {
-            options.resultFormat(ResultFormatType.JSON).result(json.toString());
         }
         return options.build();
     }

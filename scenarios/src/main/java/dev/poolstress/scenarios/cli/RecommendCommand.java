@@ -11,17 +11,21 @@ import dev.poolstress.scenarios.tune.ForkedScenario;
 import dev.poolstress.scenarios.tune.TuneResult;
 import dev.poolstress.scenarios.tune.Tuner;
 import dev.poolstress.stress.progress.Progress;
+import dev.poolstress.stress.progress.Unfinished;
+import dev.poolstress.stress.runner.Durations;
 import dev.poolstress.stress.runner.RaceRequest;
 import dev.poolstress.stress.runner.RaceResult;
 import dev.poolstress.stress.runner.RaceRunner;
 import dev.poolstress.stress.runner.Shard;
 import dev.poolstress.stress.runner.Tier;
+import dev.poolstress.stress.runner.Verdict;
 import dev.poolstress.stress.runner.VerdictTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,8 +96,16 @@ public final class RecommendCommand implements Callable<Integer> {
         err.printf("recommend 1/2: tune %s, every built-in strategy, at least %d storm(s) of %d ms each, within %d s%n",
                 chosen.name(), runs, duration.toMillis(), budget.toSeconds());
         err.flush();
-        TuneResult tuned = new Tuner(err).terminal(Progress.isTerminal()).forkEach(new ForkedScenario(scenario, null))
-                .budget(budget).tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), runs);
+        Tuner tuner = new Tuner(err).terminal(Progress.isTerminal()).forkEach(new ForkedScenario(scenario, null))
+                .budget(budget);
+        // on a signal, the storms that had finished are printed, marked incomplete (see Unfinished)
+        Unfinished.Registration tuning = Unfinished.register(() -> tuner.soFar().ifPresent(result -> {
+            out.print(TuneTable.render(result));
+            out.println("recommend: interrupted during the tune; no pick was made");
+            out.flush();
+        }));
+        TuneResult tuned = tuner.tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), runs);
+        tuning.close();
         out.print(TuneTable.render(tuned));
         out.flush();
         if (!tuned.lossFree() || tuned.recommended().isEmpty()) {
@@ -106,7 +118,16 @@ public final class RecommendCommand implements Callable<Integer> {
         err.flush();
         RaceRequest request = new RaceRequest(List.of(pick), List.of(), null, Tier.CI, Shard.WHOLE, reportDir,
                 false);
-        RaceResult raced = new RaceRunner(System.out).run(request);
+        List<Verdict> checked = new CopyOnWriteArrayList<>();
+        Unfinished.Registration racing = Unfinished.register(() -> {
+            out.println();
+            out.print(VerdictTable.render(checked));
+            out.printf("recommend: interrupted during the race check of %s after %d of %d tests; no pick was made%n",
+                    pick, checked.size(), RaceRunner.plan(request).size());
+            out.flush();
+        });
+        RaceResult raced = new RaceRunner(System.out, Durations.NONE, checked).run(request);
+        racing.close();
         out.println();
         out.print(VerdictTable.render(raced.verdicts()));
         long ok = raced.verdicts().stream().filter(v -> v.passed()).count();

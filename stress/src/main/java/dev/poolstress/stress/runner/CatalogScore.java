@@ -118,7 +118,21 @@ public final class CatalogScore {
      * test ran and some run missed it, an error when a test could not run.
      */
     public static List<Verdict> asVerdicts(List<List<Verdict>> runs) {
-        return Catalog.ENTRIES.stream().map(e -> {
+        return asVerdicts(runs, Catalog.ENTRIES);
+    }
+
+    /**
+     * As {@link #asVerdicts}, for the broken strategies that were graded in every one of {@code runs} only: what an
+     * interrupted catalog run can report.
+     */
+    public static List<Verdict> asVerdictsOfRaced(List<List<Verdict>> runs) {
+        return asVerdicts(runs, Catalog.ENTRIES.stream().filter(e -> runs.stream().allMatch(run -> run.stream()
+                .anyMatch(v -> v.subject().equals(e.getName())))).toList());
+    }
+
+    private static List<Verdict> asVerdicts(List<List<Verdict>> runs,
+                                            List<Class<? extends LockStrategy>> strategies) {
+        return strategies.stream().map(e -> {
             List<Entry> perRun = runs.stream().map(run -> entries(run).stream().filter(x -> x.strategy() == e)
                     .findFirst().orElseThrow()).toList();
             Suite.Test test = new Suite.Test("catalog." + e.getSimpleName());

@@ -221,6 +221,45 @@ public final class RaceCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /**
+     * On a signal during {@code --catalog}, after the forks were ended: the score of the runs that had finished and of
+     * the broken strategies the cut-short run had graded (the others count as "not run"), and the JUnit XML of the
+     * strategies graded in every run so far, marked incomplete.
+     */
+    private void writeInterruptedCatalog(RaceRequest request, List<List<Verdict>> done, List<Verdict> current) {
+        List<List<Verdict>> soFar;
+        List<Verdict> cut;
+        synchronized (done) {
+            soFar = new ArrayList<>(done);
+            cut = List.copyOf(current);
+        }
+        if (!cut.isEmpty()) {
+            soFar.add(cut);
+        }
+        int planned = RaceRunner.plan(request).size();
+        String note = "interrupted by a signal in catalog run " + (soFar.size() - (cut.isEmpty() ? 0 : 1) + 1) + " of " + runs + " after "
+                + cut.size() + " of " + planned + " tests; the rest did not run";
+        if (!soFar.isEmpty()) {
+            out.println();
+            out.print(CatalogScore.render(soFar));
+        }
+        out.println("race --catalog: " + note);
+        if (junit != null && !soFar.isEmpty()) {
+            try {
+                JUnitXml.write(junit, catalogSuiteName(request), Shard.WHOLE, CatalogScore.asVerdictsOfRaced(soFar),
+                        note);
+            } catch (IOException e) {
+                throw new UncheckedIOException("--junit " + junit + ": " + e.getMessage(), e);
+            }
+            out.println("JUnit XML (incomplete): " + junit.toAbsolutePath());
+        }
+        out.flush();
+    }
+
+    private static String catalogSuiteName(RaceRequest request) {
+        return "poolstress-race-catalog-" + request.tier().name().toLowerCase(Locale.ROOT);
+    }
+
     private static String suiteName(RaceRequest request) {
         return "poolstress-race-" + request.tier().name().toLowerCase(Locale.ROOT);
     }
@@ -258,6 +297,9 @@ public final class RaceCommand implements Callable<Integer> {
     /** Races the catalog {@code runs} times, each run's reports in a directory of its own, and prints the score. */
     private int catalog(RaceRequest request) throws Exception {
         List<List<Verdict>> all = new ArrayList<>();
+        List<Verdict> current = new CopyOnWriteArrayList<>();
+        Unfinished.Registration interrupted = Unfinished.register(() -> writeInterruptedCatalog(request, all,
+                current));
         long start = System.nanoTime();
         for (int run = 1; run <= runs; run++) {
             RaceRequest thisRun = runs == 1 ? request : new RaceRequest(request.strategies(),
@@ -267,12 +309,16 @@ public final class RaceCommand implements Callable<Integer> {
             if (runs > 1) {
                 out.printf("catalog run %d of %d%n", run, runs);
             }
-            all.add(new RaceRunner(out).run(thisRun).verdicts());
+            List<Verdict> verdicts = new RaceRunner(out, Durations.NONE, current).run(thisRun).verdicts();
+            synchronized (all) { // the signal's writer must see this run either as current or as done
+                all.add(verdicts);
+                current.clear();
+            }
         }
+        interrupted.close(); // not reached when a run throws: on a signal the hook still has to call the writer
         out.println();
         if (junit != null) {
-            JUnitXml.write(junit, "poolstress-race-catalog-" + request.tier().name().toLowerCase(Locale.ROOT),
-                    Shard.WHOLE, CatalogScore.asVerdicts(all), null);
+            JUnitXml.write(junit, catalogSuiteName(request), Shard.WHOLE, CatalogScore.asVerdicts(all), null);
             out.println("JUnit XML: " + junit.toAbsolutePath());
         }
         out.printf("wall time: %ds%n", Duration.ofNanos(System.nanoTime() - start).toSeconds());
