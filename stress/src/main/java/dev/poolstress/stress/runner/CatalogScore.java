@@ -122,12 +122,12 @@ public final class CatalogScore {
     }
 
     /**
-     * As {@link #asVerdicts}, for the broken strategies that were graded in every one of {@code runs} only: what an
-     * interrupted catalog run can report.
+     * As {@link #asVerdicts}, for the broken strategies that were graded in every one of {@code runs} only (none
+     * when there are no runs): what an interrupted catalog run can report.
      */
     public static List<Verdict> asVerdictsOfRaced(List<List<Verdict>> runs) {
-        return asVerdicts(runs, Catalog.ENTRIES.stream().filter(e -> runs.stream().allMatch(run -> run.stream()
-                .anyMatch(v -> v.subject().equals(e.getName())))).toList());
+        return asVerdicts(runs, Catalog.ENTRIES.stream().filter(e -> !runs.isEmpty() && runs.stream()
+                .allMatch(run -> run.stream().anyMatch(v -> v.subject().equals(e.getName())))).toList());
     }
 
     private static List<Verdict> asVerdicts(List<List<Verdict>> runs,

@@ -210,15 +210,21 @@ public final class RaceCommand implements Callable<Integer> {
             out.print(VerdictTable.render(finished));
         }
         out.println("race: " + note);
-        if (junit != null) {
-            try {
-                JUnitXml.write(junit, suiteName(request), request.shard(), finished, note);
-            } catch (IOException e) {
-                throw new UncheckedIOException("--junit " + junit + ": " + e.getMessage(), e);
-            }
-            out.println("JUnit XML (incomplete): " + junit.toAbsolutePath());
-        }
+        writeIncompleteJUnit(suiteName(request), request.shard(), finished, note);
         out.flush();
+    }
+
+    /** The signal's JUnit XML, when {@code --junit} asked for it: {@code verdicts} and the note saying what is missing. */
+    private void writeIncompleteJUnit(String suite, Shard shard, List<Verdict> verdicts, String note) {
+        if (junit == null) {
+            return;
+        }
+        try {
+            JUnitXml.write(junit, suite, shard, verdicts, note);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--junit " + junit + ": " + e.getMessage(), e);
+        }
+        out.println("JUnit XML (incomplete): " + junit.toAbsolutePath());
     }
 
     /**
@@ -233,26 +239,17 @@ public final class RaceCommand implements Callable<Integer> {
             soFar = new ArrayList<>(done);
             cut = List.copyOf(current);
         }
+        String note = "interrupted by a signal in catalog run " + (soFar.size() + 1) + " of " + runs + " after "
+                + cut.size() + " of " + RaceRunner.plan(request).size() + " tests; the rest did not run";
         if (!cut.isEmpty()) {
             soFar.add(cut);
         }
-        int planned = RaceRunner.plan(request).size();
-        String note = "interrupted by a signal in catalog run " + (soFar.size() - (cut.isEmpty() ? 0 : 1) + 1) + " of " + runs + " after "
-                + cut.size() + " of " + planned + " tests; the rest did not run";
         if (!soFar.isEmpty()) {
             out.println();
             out.print(CatalogScore.render(soFar));
         }
         out.println("race --catalog: " + note);
-        if (junit != null && !soFar.isEmpty()) {
-            try {
-                JUnitXml.write(junit, catalogSuiteName(request), Shard.WHOLE, CatalogScore.asVerdictsOfRaced(soFar),
-                        note);
-            } catch (IOException e) {
-                throw new UncheckedIOException("--junit " + junit + ": " + e.getMessage(), e);
-            }
-            out.println("JUnit XML (incomplete): " + junit.toAbsolutePath());
-        }
+        writeIncompleteJUnit(catalogSuiteName(request), Shard.WHOLE, CatalogScore.asVerdictsOfRaced(soFar), note);
         out.flush();
     }
 

@@ -51,6 +51,17 @@ class CatalogScoreTest {
     }
 
     @Test
+    void shouldGiveAnInterruptedScoreOnlyTheStrategiesGradedInEveryRun() {
+        List<Verdict> cut = List.of(verdicts.get(2));
+
+        List<String> graded = CatalogScore.asVerdictsOfRaced(List.of(verdicts, cut)).stream()
+                .map(v -> v.test().simpleName()).toList();
+
+        assertEquals(List.of("UntaggedTreiberStack"), graded);
+        assertEquals(List.of(), CatalogScore.asVerdictsOfRaced(List.of()), "no run graded anything");
+    }
+
+    @Test
     void shouldTurnTheScoreIntoOneJUnitCasePerBrokenStrategy() {
         List<Verdict> cases = CatalogScore.asVerdicts(List.of(verdicts));
 
