@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +32,12 @@ class InterruptionIT {
     @CsvSource({"INT, 130", "TERM, 143"})
     void shouldEndTheForkedJvmsAndWriteTheFinishedStormsOnASignal(String signal, int expectedExit) throws Exception {
         Path json = Files.createDirectories(tmp.resolve("report")).resolve("tune.json");
-        ForkedCommand tune = ForkedCommand.start(tmp, "tune", "--scenario", "churn", "--strategies", "percpu,spin-tas", "--duration", "1s",
-                "--runs", "3", "--warmups", "0", "--json", json.toString());
+        ForkedCommand tune = ForkedCommand.start(tmp, "tune", "--scenario", "churn", "--strategies",
+                "percpu,spin-tas", "--duration", "1s", "--runs", "3", "--warmups", "0", "--json", json.toString());
         List<ProcessHandle> forks = tune.awaitForks(tune.err, "[tune] churn percpu         run 1", WAIT);
         assertEquals(2, forks.size(), "forked JVMs");
 
-        signalAndCheckTheEnd(tune, forks, signal, expectedExit);
+        signalAndCheckTheEnd(tune, forks, signal, expectedExit, "report");
 
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertFalse(report.get("complete").asBoolean(), report::toPrettyString);
@@ -49,11 +50,13 @@ class InterruptionIT {
     @CsvSource({"INT, 130", "TERM, 143"})
     void shouldEndJmhsForkAndWriteTheFinishedBenchmarksOnASignal(String signal, int expectedExit) throws Exception {
         Path json = Files.createDirectories(tmp.resolve("report")).resolve("bench.json");
-        ForkedCommand bench = ForkedCommand.start(tmp, "bench", "micro", "--quick", "--include", "FloorBenchmark", "--json", json.toString());
+        ForkedCommand bench = ForkedCommand.start(tmp, "bench", "micro", "--quick", "--include", "FloorBenchmark",
+                "--json", json.toString());
         List<ProcessHandle> forks = bench.awaitForks(bench.out, "[bench 2/", WAIT);
         assertEquals(1, forks.size(), "JMH's forks");
 
-        signalAndCheckTheEnd(bench, forks, signal, expectedExit);
+        // JMH keeps its lock file in the temporary directory after every run, signalled or not
+        signalAndCheckTheEnd(bench, forks, signal, expectedExit, "jmh.lock", "report");
 
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertTrue(report.get("incomplete").asBoolean(), report::toPrettyString);
@@ -66,8 +69,8 @@ class InterruptionIT {
     @CsvSource({"INT, 130"})
     void shouldEndTheMainJobsForksAndPrintTheFinishedStormsOnASignal(String signal, int expectedExit)
             throws Exception {
-        ForkedCommand recommend = ForkedCommand.start(tmp, "recommend", "--scenario", "churn", "--duration", "200ms", "--report-dir",
-                tmp.resolve("race").toString());
+        ForkedCommand recommend = ForkedCommand.start(tmp, "recommend", "--scenario", "churn", "--duration",
+                "200ms", "--report-dir", tmp.resolve("race").toString());
         List<ProcessHandle> forks = recommend.awaitForks(recommend.err, " run 1 ", WAIT);
 
         signalAndCheckTheEnd(recommend, forks, signal, expectedExit);
@@ -80,17 +83,17 @@ class InterruptionIT {
 
     /**
      * Signals the command and checks its end, then that it left nothing in the temporary directory but its output and
-     * reports, and that it said what happened in one line.
+     * {@code alsoLeft}, and that it said what happened in one line.
      */
     private void signalAndCheckTheEnd(ForkedCommand command, List<ProcessHandle> forks, String signal,
-                                      int expectedExit) throws Exception {
+                                      int expectedExit, String... alsoLeft) throws Exception {
         command.signalAndAwaitTheEnd(forks, signal, expectedExit);
 
+        List<String> expected = new ArrayList<>(List.of("err.txt", "out.txt"));
+        expected.addAll(List.of(alsoLeft));
         try (Stream<Path> left = Files.list(tmp)) {
-            assertEquals(List.of("err.txt", "out.txt"), left.map(p -> p.getFileName().toString())
-                    // JMH's lock file stays in the temporary directory after every run, signalled or not
-                    .filter(name -> !List.of("report", "race", "jmh.lock").contains(name)).sorted().toList(),
-                    "files left behind");
+            assertEquals(expected.stream().sorted().toList(), left.map(p -> p.getFileName().toString()).sorted()
+                    .toList(), "files left behind");
         }
         String said = command.err();
         assertFalse(said.contains("failed"), said);

@@ -32,8 +32,8 @@ class RaceInterruptionIT {
     void shouldEndTheForksAndWriteTheFinishedVerdictsMarkedIncomplete(String signal, int expectedExit)
             throws Exception {
         Path junit = tmp.resolve("junit/race.xml");
-        ForkedCommand race = start("--strategy", "spin-tas", "--strategy", "spin-ttas", "--tests", "IrqUsedLockIsIrqSafe",
-                "--junit", junit.toString());
+        ForkedCommand race = start("--strategy", "spin-tas", "--strategy", "spin-ttas", "--tests",
+                "IrqUsedLockIsIrqSafe", "--junit", junit.toString());
         List<ProcessHandle> forks = race.awaitForks(race.out, "[1/2] spin-tas: all 1 OK", WAIT);
 
         race.signalAndAwaitTheEnd(forks, signal, expectedExit);
