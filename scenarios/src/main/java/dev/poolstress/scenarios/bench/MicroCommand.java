@@ -159,6 +159,7 @@ public final class MicroCommand implements Callable<Integer> {
                 progress.writeUnfinished(json);
             }
         });
+        boolean ours;
         try {
             results = new Runner(built, progress).run();
         } catch (NoBenchmarksException e) {
@@ -168,7 +169,10 @@ public final class MicroCommand implements Callable<Integer> {
                     + "the benchmarks are " + BENCHMARKS.stream().map(Class::getSimpleName)
                     .collect(Collectors.joining(", ")));
         } finally {
-            unfinished.close();
+            ours = unfinished.withdraw();
+        }
+        if (!ours) {
+            return 1; // a signal ended JMH's fork, and its hook writes what had finished
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println();

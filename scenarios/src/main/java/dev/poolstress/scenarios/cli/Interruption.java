@@ -48,6 +48,7 @@ final class Interruption {
             return;
         }
         interrupted = true;
+        Unfinished.claim(); // before the forks end: a run that returns because of it must not withdraw its writer
         List<ProcessHandle> forks = ProcessHandle.current().descendants().toList();
         forks.forEach(ProcessHandle::destroy);
         CompletableFuture<?>[] exits = forks.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);

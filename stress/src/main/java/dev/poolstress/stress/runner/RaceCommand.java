@@ -214,7 +214,7 @@ public final class RaceCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The signal's JUnit XML, when {@code --junit} asked for it: {@code verdicts} and the note saying what is missing. */
+    /** The signal's JUnit XML, when {@code --junit} asked for it: {@code verdicts} and the note on what is missing. */
     private void writeIncompleteJUnit(String suite, Shard shard, List<Verdict> verdicts, String note) {
         if (junit == null) {
             return;
