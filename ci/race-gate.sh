@@ -21,11 +21,11 @@ fi
 out="${RACE_OUT:-race-reports}"
 shard_name="${shard/\//-of-}"
 
-if ! ls stress/target/poolstress-stress-*-jcstress.jar >/dev/null 2>&1; then
-  mvn -B -q -pl stress -am package -DskipTests -Dpoolstress.race.skip=true || exit 2
+jar=cli/target/poolstress.jar
+if [[ ! -f "$jar" ]]; then
+  mvn -B -q -pl cli -am package -DskipTests || exit 2
 fi
-jar="$(ls stress/target/poolstress-stress-*-jcstress.jar | head -n 1)"
-race() { java -cp "$jar" dev.poolstress.stress.runner.RaceCommand "$@"; }
+race() { java -cp "$jar" dev.poolstress.cli.Main race "$@"; }
 
 durations=()
 if [[ -f ci/race-durations.tsv ]]; then

@@ -1,6 +1,5 @@
 package dev.poolstress.scenarios.bench;
 
-import dev.poolstress.stress.output.OutputPath;
 import dev.poolstress.stress.progress.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,21 +36,21 @@ import org.openjdk.jmh.runner.options.Options;
  * parameter combinations; the expected time is forks times warm-up and measurement time, plus a second per fork for
  * the JVM to start, so the ETA is an estimate.
  */
-final class BenchProgress implements OutputFormat {
+public final class BenchProgress implements OutputFormat {
     private final OutputFormat jmh;
     private final Progress progress;
     private final int total;
     private final List<RunResult> finished = new ArrayList<>();
     private int started;
 
-    BenchProgress(OutputFormat jmh, Options options, PrintStream out) {
+    public BenchProgress(OutputFormat jmh, Options options, PrintStream out) {
         this.jmh = jmh;
         this.total = count(options, jmh);
         this.progress = new Progress("bench", Math.max(1, total), expected(options, total), out, false);
     }
 
     /** How many benchmarks the run has. */
-    int total() {
+    public int total() {
         return total;
     }
 
@@ -99,13 +98,13 @@ final class BenchProgress implements OutputFormat {
      * Writes the benchmarks that finished to {@code file} as {@code {"incomplete": true, "finished": k, "of": n,
      * "benchmarks": [JMH's JSON result]}}, so it can never be taken for a whole run.
      */
-    synchronized void writeUnfinished(Path file) {
+    public synchronized void writeUnfinished(Path file) {
         ByteArrayOutputStream array = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(array, true, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(finished);
         }
         try {
-            OutputPath.createParent(file);
+            Files.createDirectories(file.toAbsolutePath().getParent()); // the option was checked before the run
             Files.writeString(file, "{\"incomplete\": true, \"finished\": " + finished.size() + ", \"of\": " + total
                     + ", \"benchmarks\": " + array.toString(StandardCharsets.UTF_8) + "}\n");
         } catch (IOException e) {

@@ -18,9 +18,9 @@ import org.openjdk.jmh.results.RunResult;
  * one column per topology, each cell the ns per alloc+free pair and its ratio to the engine's default size, and the
  * most bytes any topology allocated per pair at that size.
  */
-final class MagazineTable {
+public final class MagazineTable {
     /** The {@code @Param} that marks a sizing benchmark. */
-    static final String PARAM = "magazine";
+    public static final String PARAM = "magazine";
     private static final String DEFAULT = PerCpuStackCache.DEFAULT_CAPACITY + "/" + PerCpuStackCache.DEFAULT_BATCH;
     private static final Map<String, String> TOPOLOGIES = Map.of(
             "onePair", "local, 1 held",
@@ -38,7 +38,7 @@ final class MagazineTable {
     private final Map<String, Map<String, Cell>> grid = new TreeMap<>(MagazineTable::bySize);
     private final List<String> topologies = new ArrayList<>();
 
-    MagazineTable(Collection<RunResult> results) {
+    public MagazineTable(Collection<RunResult> results) {
         for (RunResult result : results) {
             String magazine = result.getParams().getParam(PARAM);
             if (magazine == null) {
@@ -61,11 +61,11 @@ final class MagazineTable {
         }));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return grid.isEmpty();
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         out.println("per-CPU stack sizes (percpu): ns per alloc+free pair per thread, and (in brackets) the ratio to");
         out.println("the default size " + DEFAULT + "; local = 2 threads on their own CPUs, remote = alloc on CPU 0,");
         out.println("free in irq context on CPU 1.");

@@ -19,7 +19,7 @@ import org.openjdk.jmh.results.RunResult;
  * ({@code gc.alloc.rate.norm}; zero means the pair allocates nothing).
  * The per-CPU sizing benchmarks are left to {@link MagazineTable}.
  */
-final class MicroTable {
+public final class MicroTable {
     /** A benchmark class's label in the table, in the order the rows are printed. */
     private static final Map<String, String> BASELINES = Map.of(
             "FloorBenchmark.oneThread", "long[] stack (floor)",
@@ -46,7 +46,7 @@ final class MicroTable {
 
     private final List<Row> rows;
 
-    MicroTable(Collection<RunResult> results) {
+    public MicroTable(Collection<RunResult> results) {
         List<String> strategies = LockStrategies.builtInIds();
         List<Row> collected = new ArrayList<>();
         for (RunResult result : results) {
@@ -80,11 +80,11 @@ final class MicroTable {
         rows = List.copyOf(collected);
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         double floor = score("FloorBenchmark.oneThread", 1);
         String format = "%-32s %7s %20s %9s %11s %13s %11s%n";
         out.println("ns per pair = one alloc + one free, JMH average time per operation; with 2 threads it is the");

@@ -189,7 +189,7 @@ final class TuneFork implements Bench {
         if (!args[1].equals("-")) {
             scenario = scenario.withWaitStrategy(args[1]);
         }
-        StormLimit limit = args[3].endsWith("us") ? StormLimit.duration(DurationConverter.parse(args[3]))
+        StormLimit limit = args[3].endsWith("us") ? StormLimit.duration(DurationFormat.parse(args[3]))
                 : StormLimit.operations(Long.parseLong(args[3]));
         Bench bench = Tuner.inThisJvm(scenario, args[2], limit);
         answers.println(READY);

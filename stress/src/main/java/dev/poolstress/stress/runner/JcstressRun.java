@@ -156,7 +156,7 @@ public final class JcstressRun {
     }
 
     /** Whether the JVM has begun running its shutdown hooks: adding a hook is refused from then on. */
-    static boolean shuttingDown() {
+    public static boolean shuttingDown() {
         Thread probe = new Thread(() -> { });
         try {
             Runtime.getRuntime().addShutdownHook(probe);

@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class RaceRunner {
     /** One test against one strategy and algorithm: the unit of work sharding splits. */
-    record Unit(String strategy, String algorithm, Suite.Test test) {
-        String subject() {
+    public record Unit(String strategy, String algorithm, Suite.Test test) {
+        public String subject() {
             return algorithm.equals("stack") ? strategy : strategy + "/" + algorithm;
         }
     }

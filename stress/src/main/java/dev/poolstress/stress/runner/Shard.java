@@ -21,9 +21,9 @@ import java.util.stream.IntStream;
 public record Shard(int index, int count) {
     public static final Shard WHOLE = new Shard(1, 1);
     /** Bazel's test sharding: 0-based index, count, and the file a test touches to say it shards. */
-    static final String BAZEL_INDEX = "TEST_SHARD_INDEX";
+    public static final String BAZEL_INDEX = "TEST_SHARD_INDEX";
     static final String BAZEL_TOTAL = "TEST_TOTAL_SHARDS";
-    static final String BAZEL_STATUS_FILE = "TEST_SHARD_STATUS_FILE";
+    public static final String BAZEL_STATUS_FILE = "TEST_SHARD_STATUS_FILE";
 
     public Shard {
         if (count < 1 || index < 1 || index > count) {

@@ -1,2 +1,0 @@
-/** The {@code poolstress} command line: the top command, its error handling and the entry point. */
-package dev.poolstress.scenarios.cli;
