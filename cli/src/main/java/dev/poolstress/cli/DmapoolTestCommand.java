@@ -2,7 +2,7 @@ package dev.poolstress.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.scenarios.bench.DmapoolTest;
 import dev.poolstress.scenarios.bench.DmapoolTestResult;
 import dev.poolstress.stress.progress.Progress;

@@ -1,6 +1,6 @@
 package dev.poolstress.cli;
 
-import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.scenarios.bench.BenchProgress;
 import dev.poolstress.scenarios.bench.MagazineTable;
 import dev.poolstress.scenarios.bench.MicroTable;

@@ -1,6 +1,6 @@
 package dev.poolstress.cli;
 
-import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.catalog.ScenarioException;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.poolstress.engine.Device;
-import dev.poolstress.engine.PageFaults;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.PageFaults;
 import dev.poolstress.scenarios.bench.DmapoolTest;
 import dev.poolstress.scenarios.bench.DmapoolTestPool;
 import dev.poolstress.scenarios.bench.LeakingStrategy;

@@ -3,7 +3,7 @@ package dev.poolstress.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.stress.runner.RaceRequest;
 import dev.poolstress.stress.runner.RaceRunner;
 import dev.poolstress.stress.runner.Shard;

@@ -3,7 +3,7 @@ package dev.poolstress.engine;
 import java.nio.ByteBuffer;
 
 /**
- * One coherent allocation from a {@link Device}: off-heap memory and the bus address the device sees it at.
+ * One coherent allocation from a {@link CoherentMemory}: off-heap memory and the bus address the device sees it at.
  * The bus address ({@link #dma()}) lives in the device's emulated DMA space and is unrelated to where the memory
  * really is, as on hardware with an IOMMU.
  */
@@ -13,7 +13,8 @@ public final class CoherentPage {
     private final long reserved;
     private final Object owner;
 
-    CoherentPage(long dma, ByteBuffer memory, long reserved, Object owner) {
+    /** Made by the device that owns the memory, when it allocates it. */
+    public CoherentPage(long dma, ByteBuffer memory, long reserved, Object owner) {
         this.dma = dma;
         this.memory = memory;
         this.reserved = reserved;
@@ -39,7 +40,7 @@ public final class CoherentPage {
     }
 
     /** Bytes of DMA space the page occupies: its size rounded up to a power-of-two number of pages. */
-    long reserved() {
+    public long reserved() {
         return reserved;
     }
 

@@ -8,8 +8,11 @@ import dev.poolstress.engine.cpu.Cpus;
  * that true is the whole job of the strategy.
  */
 public interface FreeBlocks {
+    /** The null handle: no block, as the kernel's NULL; {@code DmaPool.NULL} is the same value. */
+    long NULL = 0L;
+
     /**
-     * Takes a free block and counts it active; {@link DmaPool#NULL} when no page has one free. In debug mode it first
+     * Takes a free block and counts it active; {@link #NULL} when no page has one free. In debug mode it first
      * checks the link words it is about to trust, and throws {@link DmaPoolException} ({@code "corrupted"}, leaving
      * everything as it was) if a write after free changed them.
      */

@@ -1,8 +1,7 @@
 package dev.poolstress.engine.freelist;
 
+import dev.poolstress.engine.CoherentMemory;
 import dev.poolstress.engine.CoherentPage;
-import dev.poolstress.engine.Device;
-import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.DmaPoolException;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.cpu.Cpus;
@@ -20,7 +19,7 @@ public abstract class FreeList implements FreeBlocks {
     private static final int DUMP_BYTES = 64;
 
     protected final String poolName;
-    protected final Device device;
+    protected final CoherentMemory device;
     protected final BlockLayout layout;
     protected final boolean debug;
     /** Bytes at the start of a free block that hold the algorithm's link, and are not poisoned. */
@@ -30,7 +29,7 @@ public abstract class FreeList implements FreeBlocks {
     protected long nrActive;
     protected long nrPages;
 
-    protected FreeList(String poolName, Device device, BlockLayout layout, boolean debug, int linkBytes) {
+    protected FreeList(String poolName, CoherentMemory device, BlockLayout layout, boolean debug, int linkBytes) {
         this.poolName = poolName;
         this.device = device;
         this.layout = layout;
@@ -249,6 +248,6 @@ public abstract class FreeList implements FreeBlocks {
         }
     }
 
-    /** {@link DmaPool#NULL}, for readability in subclasses. */
-    protected static final long NULL = DmaPool.NULL;
+    /** {@link FreeBlocks#NULL}, for readability in subclasses. */
+    protected static final long NULL = FreeBlocks.NULL;
 }

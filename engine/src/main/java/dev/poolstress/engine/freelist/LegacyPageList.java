@@ -1,7 +1,7 @@
 package dev.poolstress.engine.freelist;
 
+import dev.poolstress.engine.CoherentMemory;
 import dev.poolstress.engine.CoherentPage;
-import dev.poolstress.engine.Device;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class LegacyPageList extends FreeList {
     /** Oldest first; walked from the end, so newest first, as {@code list_add} orders the kernel's list. */
     private final List<Page> pages = new ArrayList<>();
 
-    public LegacyPageList(String poolName, Device device, BlockLayout layout, boolean debug) {
+    public LegacyPageList(String poolName, CoherentMemory device, BlockLayout layout, boolean debug) {
         super(poolName, device, layout, debug, Integer.BYTES);
     }
 

@@ -1,7 +1,7 @@
 package dev.poolstress.engine.freelist;
 
+import dev.poolstress.engine.CoherentMemory;
 import dev.poolstress.engine.CoherentPage;
-import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPoolException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class StackFreeList extends FreeList {
      */
     private CoherentPage headPage;
 
-    public StackFreeList(String poolName, Device device, BlockLayout layout, boolean debug) {
+    public StackFreeList(String poolName, CoherentMemory device, BlockLayout layout, boolean debug) {
         super(poolName, device, layout, debug, 16);
     }
 

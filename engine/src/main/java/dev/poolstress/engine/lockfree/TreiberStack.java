@@ -1,7 +1,6 @@
 package dev.poolstress.engine.lockfree;
 
 import dev.poolstress.engine.CoherentPage;
-import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.lock.IrqSaveLock;
@@ -66,7 +65,7 @@ public final class TreiberStack implements LockStrategy {
         while (true) {
             long top = (long) HEAD.getAcquire(this);
             long dma = top & DMA_MASK;
-            if (dma == DmaPool.NULL) {
+            if (dma == FreeBlocks.NULL) {
                 return fallback.alloc();
             }
             // NOTE: another thread may pop this block and write to it before our swap; the link read then is
@@ -94,7 +93,7 @@ public final class TreiberStack implements LockStrategy {
             long below = top & DMA_MASK;
             // NOTE: the old top may be popped and reused before our swap; its depth read then is garbage, but the
             // tag has moved on and the swap fails
-            long depth = below == DmaPool.NULL ? 1 : blocks.readMark(below) + 1;
+            long depth = below == FreeBlocks.NULL ? 1 : blocks.readMark(below) + 1;
             blocks.writeLink(dma, below, depth); // throws "bad dma" for a block not of this pool
             // release: the link written above is visible to whoever pops this block
             if (HEAD.compareAndSet(this, top, pack(dma, top))) {
@@ -106,7 +105,7 @@ public final class TreiberStack implements LockStrategy {
     @Override
     public long cached() {
         long dma = (long) HEAD.getAcquire(this) & DMA_MASK;
-        return dma == DmaPool.NULL ? 0 : blocks.readMark(dma);
+        return dma == FreeBlocks.NULL ? 0 : blocks.readMark(dma);
     }
 
     private static long pack(long dma, long previous) {

@@ -1,6 +1,5 @@
 package dev.poolstress.engine.percpu;
 
-import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.lock.IrqSaveLock;
 import java.util.Arrays;
@@ -58,7 +57,7 @@ final class Depot {
             Magazine magazine = holder.loaded;
             for (int i = 0; i < batch; i++) {
                 long block = freeBlocks.pop();
-                if (block == DmaPool.NULL) {
+                if (block == FreeBlocks.NULL) {
                     break;
                 }
                 magazine.push(block);

@@ -1,6 +1,6 @@
 package dev.poolstress.engine.percpu;
 
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.FreeBlocks;
 
 /**
  * The two magazines one holder (a virtual CPU, or a thread) pops and pushes on: the loaded one, and the previous one
@@ -17,14 +17,14 @@ class MagazinePair {
         previous = new Magazine(capacity);
     }
 
-    /** A block from the holder's magazines or, when both are empty, from the depot; {@link DmaPool#NULL} if none. */
+    /** A block from the holder's magazines or, when both are empty, from the depot; {@link FreeBlocks#NULL} if none. */
     final long pop(Depot depot) {
         Magazine magazine = loaded;
         if (magazine.isEmpty()) {
             if (!previous.isEmpty()) {
                 magazine = swap();
             } else if ((magazine = depot.reload(this)).isEmpty()) {
-                return DmaPool.NULL;
+                return FreeBlocks.NULL;
             }
         }
         return magazine.pop();

@@ -1,6 +1,5 @@
 package dev.poolstress.engine.percpu;
 
-import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.cpu.CpuThread;
 import dev.poolstress.engine.lock.IrqSaveLock;
@@ -85,7 +84,7 @@ public final class PerThreadMagazines extends MagazineFrontEnd {
     long allocCached() {
         ThreadMagazines magazines = magazines();
         long dma = magazines.pop(depot);
-        if (dma == DmaPool.NULL && reclaimEndedThreads() > 0) {
+        if (dma == FreeBlocks.NULL && reclaimEndedThreads() > 0) {
             dma = magazines.pop(depot);
         }
         return dma;

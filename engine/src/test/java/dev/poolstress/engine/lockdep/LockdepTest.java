@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.engine.CoherentPage;
-import dev.poolstress.engine.Device;
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
@@ -303,7 +303,7 @@ class LockdepTest {
      * refill and flush its caches.
      */
     @ParameterizedTest
-    @MethodSource("dev.poolstress.engine.PoolVariants#locks")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#locks")
     void shouldFindNothingWrongWithABuiltInStrategy(String id) {
         Cpus cpus = Cpus.of(2);
         String poolName = unique("builtin-" + id);

@@ -2,7 +2,7 @@ package dev.poolstress.engine.percpu;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.DmaPool;
 import java.util.ArrayList;
 import java.util.List;
 

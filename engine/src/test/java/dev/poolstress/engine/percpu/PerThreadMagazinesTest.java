@@ -4,8 +4,8 @@ import static dev.poolstress.engine.percpu.Allocations.alloc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.poolstress.engine.Device;
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.CpuThread;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.lock.TtasSpinLock;

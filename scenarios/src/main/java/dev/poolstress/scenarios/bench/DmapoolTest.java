@@ -1,7 +1,7 @@
 package dev.poolstress.scenarios.bench;
 
-import dev.poolstress.engine.Device;
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.stress.progress.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.poolstress.scenarios.bench;
 
-import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.pool.LockStrategies;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;

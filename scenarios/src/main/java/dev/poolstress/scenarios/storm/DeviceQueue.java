@@ -1,7 +1,7 @@
 package dev.poolstress.scenarios.storm;
 
 import com.lmax.disruptor.EventHandler;
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.cpu.IrqHandler;
 import org.HdrHistogram.Histogram;

@@ -1,6 +1,6 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.PageFaults;
+import dev.poolstress.engine.pool.PageFaults;
 
 /**
  * Which page allocations a storm's device refuses: none, every n-th, each with a probability (seeded), or every

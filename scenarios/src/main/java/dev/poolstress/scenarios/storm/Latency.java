@@ -1,6 +1,6 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.DmaPool;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.zip.Deflater;

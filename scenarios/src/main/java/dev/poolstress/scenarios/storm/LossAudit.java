@@ -1,10 +1,10 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.Device;
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.DmaPoolException;
-import dev.poolstress.engine.PageFaults;
-import dev.poolstress.engine.PoolStats;
+import dev.poolstress.engine.pool.PageFaults;
+import dev.poolstress.engine.pool.PoolStats;
 import dev.poolstress.engine.cpu.Cpus;
 import java.util.ArrayList;
 import java.util.Arrays;

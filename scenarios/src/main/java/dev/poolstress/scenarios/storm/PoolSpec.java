@@ -1,7 +1,7 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.Device;
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
 
 /**
  * One pool of a storm, as {@code dma_pool_create} takes it.

@@ -1,6 +1,6 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.Device;
+import dev.poolstress.engine.pool.Device;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import java.util.List;

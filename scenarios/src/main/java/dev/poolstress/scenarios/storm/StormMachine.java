@@ -1,7 +1,7 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.Device;
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;

@@ -1,7 +1,7 @@
 package dev.poolstress.scenarios.storm;
 
 import com.lmax.disruptor.RingBuffer;
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;

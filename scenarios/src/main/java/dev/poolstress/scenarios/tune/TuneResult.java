@@ -1,6 +1,6 @@
 package dev.poolstress.scenarios.tune;
 
-import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.scenarios.storm.Instrumentation;
 import java.time.Duration;
 import java.util.List;

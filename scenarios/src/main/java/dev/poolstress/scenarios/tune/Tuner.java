@@ -1,7 +1,7 @@
 package dev.poolstress.scenarios.tune;
 
 import dev.poolstress.engine.FreeBlocks;
-import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.storm.Instrumentation;

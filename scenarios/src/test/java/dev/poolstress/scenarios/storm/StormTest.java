@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.lockdep.Lockdep;
 import dev.poolstress.engine.lockdep.LockdepReport;
 import dev.poolstress.scenarios.catalog.Catalog;

@@ -1,7 +1,7 @@
 package dev.poolstress.stress.broken;
 
 import dev.poolstress.engine.CoherentPage;
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.lock.TicketSpinLock;

@@ -3,7 +3,7 @@ package dev.poolstress.stress.growth;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.stress.subject.Census;
 import dev.poolstress.stress.subject.Rendezvous;
 import dev.poolstress.stress.subject.Subject;

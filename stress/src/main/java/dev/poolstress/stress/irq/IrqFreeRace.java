@@ -1,6 +1,6 @@
 package dev.poolstress.stress.irq;
 
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.IrqHandler;
 import dev.poolstress.stress.subject.Census;
 import dev.poolstress.stress.subject.Subject;

@@ -3,7 +3,7 @@ package dev.poolstress.stress.lockdep;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.IrqHandler;
 import dev.poolstress.engine.lockdep.Lockdep;
 import dev.poolstress.stress.subject.Subject;

@@ -1,6 +1,6 @@
 package dev.poolstress.stress.runner;
 
-import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.stress.broken.Catalog;
 import java.io.File;
 import java.net.MalformedURLException;

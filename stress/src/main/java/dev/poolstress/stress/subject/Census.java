@@ -1,7 +1,7 @@
 package dev.poolstress.stress.subject;
 
-import dev.poolstress.engine.DmaPool;
-import dev.poolstress.engine.PageFaults;
+import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.engine.pool.PageFaults;
 import dev.poolstress.engine.cpu.Cpus;
 import java.util.Arrays;
 

@@ -1,8 +1,8 @@
 package dev.poolstress.stress.subject;
 
-import dev.poolstress.engine.Device;
-import dev.poolstress.engine.DmaPool;
-import dev.poolstress.engine.LockStrategies;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.cpu.Cpus;
 
 /**

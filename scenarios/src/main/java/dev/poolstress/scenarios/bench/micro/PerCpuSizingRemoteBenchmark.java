@@ -1,6 +1,6 @@
 package dev.poolstress.scenarios.bench.micro;
 
-import dev.poolstress.engine.DmaPool;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.cpu.IrqHandler;
 import java.lang.invoke.MethodHandles;

@@ -1,12 +1,13 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
-import static dev.poolstress.engine.PoolVariants.device;
+import static dev.poolstress.engine.pool.PoolVariants.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.engine.DmaPoolException.Reason;
+import dev.poolstress.engine.DmaPoolException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,43 +82,43 @@ class DebugChecksTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldRejectDoubleFreeAsAlreadyFree(String lock, String algorithm) {
         assertRejectedLeavingNoTrace(lock, algorithm, Reason.ALREADY_FREE, "already free", h -> h.blocks[1]);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldRejectTheTopFreeBlockFreedAgain(String lock, String algorithm) {
         assertRejectedLeavingNoTrace(lock, algorithm, Reason.ALREADY_FREE, "already free", h -> h.blocks[3]);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldRejectFreeOfAnotherPoolsBlockAsBadDma(String lock, String algorithm) {
         assertRejectedLeavingNoTrace(lock, algorithm, Reason.BAD_DMA, "bad dma", h -> h.foreign);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldRejectDmaOutsideAnyPageAsBadDma(String lock, String algorithm) {
         assertRejectedLeavingNoTrace(lock, algorithm, Reason.BAD_DMA, "bad dma", h -> Device.DMA_BASE + (1L << 36));
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldRejectMisalignedDmaInsideAPageAsBadDma(String lock, String algorithm) {
         assertRejectedLeavingNoTrace(lock, algorithm, Reason.BAD_DMA, "bad dma", h -> h.blocks[2] + SIZE / 2);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldRejectDmaOneByteIntoAFreeBlockAsBadDma(String lock, String algorithm) {
         assertRejectedLeavingNoTrace(lock, algorithm, Reason.BAD_DMA, "bad dma", h -> h.blocks[3] + 1);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldReportBusyOnDestroyAndKeepThePool(String lock, String algorithm) {
         History history = History.replay(lock, algorithm);
         PoolStats before = history.pool.stats();
@@ -133,7 +134,7 @@ class DebugChecksTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldReportAWriteAfterFreeWhenTheBlockIsNextAllocated(String lock, String algorithm) {
         History history = History.replay(lock, algorithm);
         long victim = history.blocks[4];
@@ -271,7 +272,7 @@ class DebugChecksTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldNotReportBlocksLeftAloneWhileFree(String lock, String algorithm) {
         History history = History.replay(lock, algorithm);
         for (long dma : new long[] {history.blocks[0], history.blocks[2], history.blocks[4]}) {

@@ -1,11 +1,14 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
-import static dev.poolstress.engine.PoolVariants.device;
+import static dev.poolstress.engine.pool.PoolVariants.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolstress.engine.CoherentPage;
+import dev.poolstress.engine.FreeBlocks;
+import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.lock.IrqSaveLock;
 import java.io.IOException;
 import java.net.URL;
@@ -86,7 +89,7 @@ class LockStrategiesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.poolstress.engine.PoolVariants#locks")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#locks")
     void shouldMakeEachBuiltInById(String id) {
         assertNotNull(LockStrategies.factory(id));
         DmaPool pool = DmaPool.builder("by-id", device()).size(64).lock(id).build();

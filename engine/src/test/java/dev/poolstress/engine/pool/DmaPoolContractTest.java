@@ -1,6 +1,6 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
-import static dev.poolstress.engine.PoolVariants.device;
+import static dev.poolstress.engine.pool.PoolVariants.device;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolstress.engine.CoherentPage;
+import dev.poolstress.engine.DmaPoolException;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.cpu.IrqHandler;
 import dev.poolstress.engine.lockdep.Lockdep;
@@ -58,7 +60,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldKeepEveryBlockInsideItsPageAndWithinItsBoundary(String lock, String algorithm) {
         Device dev = device();
         // 100-byte blocks, 4-aligned, never crossing 256: two to a 256-byte segment, 32 to a page
@@ -76,7 +78,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldNeverHandOutTheSameBlockTwice(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = small(dev, lock, algorithm);
@@ -101,7 +103,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldCountBlocksAndPagesExactlyWhereverFreeBlocksWait(String lock, String algorithm) {
         Device dev = device();
         Cpus cpus = dev.cpus();
@@ -136,7 +138,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldGrowByOnePageOnlyWhenEveryBlockIsActive(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = small(dev, lock, algorithm);
@@ -153,7 +155,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldZeroEveryBlockItHandsOutWithZalloc(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = pool(dev, lock, algorithm, 200, 8, 0);
@@ -176,7 +178,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldPoisonBlocksOnAllocAndFreeInDebugMode(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = DmaPool.builder("poisoned", dev).size(48).algorithm(algorithm).lock(lock).debug(true).build();
@@ -196,7 +198,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldReturnNullAndChangeNothingWhenNoPageCanBeHad(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = small(dev, lock, algorithm);
@@ -216,7 +218,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldReturnNullFromAnEmptyPoolWhenEveryPageRequestFails(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = small(dev, lock, algorithm);
@@ -229,7 +231,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldSayOnDestroyThatMoreBlocksWereFreedThanAllocated(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = small(dev, lock, algorithm);
@@ -250,7 +252,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldRefuseToDestroyWhileBlocksAreInUseAndStayUsable(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = small(dev, lock, algorithm);
@@ -276,7 +278,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldGiveEveryPageBackAndLeaveTheListingOnDestroy(String lock, String algorithm) {
         Device dev = device();
         DmaPool kept = DmaPool.builder("kept", dev).size(1000).algorithm(algorithm).lock(lock).build();
@@ -292,7 +294,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldRejectFreeOfForeignBlock(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = small(dev, lock, algorithm);
@@ -318,7 +320,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldRefuseAViewOrWordOfAnythingButItsOwnBlocksWithoutLoggingAFree(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = small(dev, lock, algorithm);
@@ -341,7 +343,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldNameItselfAsBuilt(String lock, String algorithm) {
         DmaPool pool = small(device(), lock, algorithm);
         assertEquals(lock, pool.lockId());
@@ -350,7 +352,7 @@ class DmaPoolContractTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldRefuseToAllocFromADestroyedPool(String lock, String algorithm) {
         DmaPool pool = small(device(), lock, algorithm);
         pool.free(pool.alloc());
@@ -364,7 +366,7 @@ class DmaPoolContractTest {
      * or shared at the end, and that the validator finds nothing wrong with the strategy's locking.
      */
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldLoseNothingUnderMixedProcessAndIrqFrees(String lock, String algorithm) throws InterruptedException {
         assertTrue(Lockdep.ENABLED, "the build runs tests with -Dpoolstress.lockdep=true");
         String name = "mixed-" + lock + "-" + algorithm;
@@ -373,7 +375,7 @@ class DmaPoolContractTest {
 
     /** Two threads bound to one CPU share its per-CPU cache, kept apart only by that CPU's irq gate. */
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldLoseNothingWhenTwoThreadsShareACpu(String lock, String algorithm) throws InterruptedException {
         churn("shared-" + lock + "-" + algorithm, lock, algorithm, 0, 0);
     }

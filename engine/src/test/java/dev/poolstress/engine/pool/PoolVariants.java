@@ -1,4 +1,4 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
 import dev.poolstress.engine.cpu.Cpus;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
+import dev.poolstress.engine.CoherentMemory;
+import dev.poolstress.engine.CoherentPage;
 import dev.poolstress.engine.cpu.Cpus;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -21,7 +23,7 @@ import java.util.Objects;
  *
  * <p>Page requests are serialised on the device; lookups ({@link #page(long)}) take no lock.
  */
-public final class Device {
+public final class Device implements CoherentMemory {
     public static final int PAGE_SIZE = 4096;
     public static final int PAGE_SHIFT = 12;
     /** The first bus address: well above zero, so that {@link DmaPool#NULL} is never a block. */
@@ -68,6 +70,7 @@ public final class Device {
         return name;
     }
 
+    @Override
     public Cpus cpus() {
         return cpus;
     }
@@ -118,6 +121,7 @@ public final class Device {
     }
 
     /** The page that holds bus address {@code dma}, or {@code null}. Lock-free; allocates nothing. */
+    @Override
     public CoherentPage page(long dma) {
         CoherentPage[] table = frames;
         long frame = (dma - DMA_BASE) >>> PAGE_SHIFT;
@@ -171,6 +175,7 @@ public final class Device {
     }
 
     /** Logs a line as {@code dev_err} does: prefixed with the device's name. */
+    @Override
     public void logError(String message) {
         synchronized (messages) {
             if (messages.size() == MESSAGE_LIMIT) {

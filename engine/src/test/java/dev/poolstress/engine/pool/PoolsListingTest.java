@@ -1,6 +1,6 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
-import static dev.poolstress.engine.PoolVariants.device;
+import static dev.poolstress.engine.pool.PoolVariants.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ class PoolsListingTest {
 
     /** Blocks waiting in a per-CPU or lock-free cache are free: they count in the total, not as in use. */
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.poolstress.engine.PoolVariants#all")
+    @MethodSource("dev.poolstress.engine.pool.PoolVariants#all")
     void shouldCountCachedBlocksAsFree(String lock, String algorithm) {
         Device dev = device();
         DmaPool pool = DmaPool.builder("cached", dev).size(64).algorithm(algorithm).lock(lock).build();

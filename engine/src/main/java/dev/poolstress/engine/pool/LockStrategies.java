@@ -1,5 +1,7 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
+import dev.poolstress.engine.FreeBlocks;
+import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.lock.McsSpinLock;
 import dev.poolstress.engine.lock.ReentrantLockStrategy;
 import dev.poolstress.engine.lock.SynchronizedStrategy;

@@ -1,4 +1,4 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
 /**
  * A pool's figures, as the kernel keeps them in {@code struct dma_pool}.

@@ -1,5 +1,9 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
+import dev.poolstress.engine.CoherentPage;
+import dev.poolstress.engine.DmaPoolException;
+import dev.poolstress.engine.FreeBlocks;
+import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.freelist.BlockLayout;
 import dev.poolstress.engine.freelist.FreeList;
 import dev.poolstress.engine.freelist.LegacyPageList;
@@ -23,7 +27,7 @@ import java.util.function.Function;
  */
 public final class DmaPool implements AutoCloseable {
     /** The null handle: what {@link #alloc()} returns when no page could be had, as the kernel returns NULL. */
-    public static final long NULL = 0L;
+    public static final long NULL = FreeBlocks.NULL;
 
     /** {@code struct dma_block}: the smallest block holds the free link and the block's own dma. */
     public static final int MIN_BLOCK_SIZE = 16;

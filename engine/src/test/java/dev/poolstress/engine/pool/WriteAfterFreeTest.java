@@ -1,10 +1,11 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
-import static dev.poolstress.engine.PoolVariants.device;
+import static dev.poolstress.engine.pool.PoolVariants.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolstress.engine.DmaPoolException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,4 +1,4 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

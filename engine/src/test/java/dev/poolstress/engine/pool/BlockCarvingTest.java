@@ -1,6 +1,6 @@
-package dev.poolstress.engine;
+package dev.poolstress.engine.pool;
 
-import static dev.poolstress.engine.PoolVariants.device;
+import static dev.poolstress.engine.pool.PoolVariants.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
