@@ -141,7 +141,7 @@ final class RingStorm implements Storm {
         joinAll(queueThreads.toArray(new Thread[0]));
         joinAll(submitterThreads);
 
-        LossAudit audit = new LossAudit(cpus, device);
+        LossAudit audit = new LossAudit(device);
         audit.lostInFlight(inFlight);
         long attempts = 0;
         long allocated = 0;

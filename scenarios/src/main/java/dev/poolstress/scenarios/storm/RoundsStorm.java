@@ -156,7 +156,7 @@ final class RoundsStorm implements Storm {
                 break;
             }
         }
-        LossAudit audit = new LossAudit(machine.cpus, machine.device);
+        LossAudit audit = new LossAudit(machine.device);
         Histogram alloc = Latency.newHistogram();
         Histogram free = Latency.newHistogram();
         long attempts = 0;
