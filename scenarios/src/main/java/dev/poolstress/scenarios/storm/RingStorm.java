@@ -3,12 +3,12 @@ package dev.poolstress.scenarios.storm;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import dev.poolstress.engine.pool.Device;
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.CpuThread;
 import dev.poolstress.engine.cpu.Cpus;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -141,7 +141,7 @@ final class RingStorm implements Storm {
         joinAll(queueThreads.toArray(new Thread[0]));
         joinAll(submitterThreads);
 
-        LossAudit audit = new LossAudit(cpus, device);
+        LossAudit audit = new LossAudit(device);
         audit.lostInFlight(inFlight);
         long attempts = 0;
         long allocated = 0;

@@ -1,9 +1,9 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.CpuThread;
+import dev.poolstress.engine.pool.DmaPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
@@ -156,7 +156,7 @@ final class RoundsStorm implements Storm {
                 break;
             }
         }
-        LossAudit audit = new LossAudit(machine.cpus, machine.device);
+        LossAudit audit = new LossAudit(machine.device);
         Histogram alloc = Latency.newHistogram();
         Histogram free = Latency.newHistogram();
         long attempts = 0;

@@ -3,8 +3,9 @@ package dev.poolstress.stress.growth;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.poolstress.engine.census.Violation;
 import dev.poolstress.engine.pool.DmaPool;
-import dev.poolstress.stress.subject.Census;
+import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Rendezvous;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -96,9 +97,9 @@ public class GrowWhileAllocating {
         long[] owned = new long[GROWTHS + kept.length];
         System.arraycopy(grown, 0, owned, 0, GROWTHS);
         System.arraycopy(kept, 0, owned, GROWTHS, kept.length);
-        int verdict = Census.take(pool, failed0 || failed1, owned);
-        if (verdict == Census.CONSISTENT && pool.stats().nrBlocks() != 2 * pool.stats().nrPages()) {
-            verdict = Census.LOST;
+        int verdict = CensusOutcome.take(pool, failed0 || failed1, owned);
+        if (verdict == CensusOutcome.CONSISTENT && pool.stats().nrBlocks() != 2 * pool.stats().nrPages()) {
+            verdict = CensusOutcome.code(Violation.LOST);
         }
         r.r1 = verdict;
         r.r2 = churnStart < growEnd && growStart < churnEnd ? 1 : 0;

@@ -3,7 +3,7 @@ package dev.poolstress.stress.irq;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import dev.poolstress.stress.subject.Census;
+import dev.poolstress.stress.subject.CensusOutcome;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -24,20 +24,20 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * Sample (percpu, ci tier): {@code 0: 428,220 Acceptable}.
  */
 @JCStressTest
-@Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the handler ran before, after or between the "
+@Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the handler ran before, after or between the "
         + "allocations, never inside the exclusion they hold: two owned blocks, nrActive 2, the rest free once")
-@Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both allocations returned one block: the handler's "
-        + "push ran inside the allocation's pop")
-@Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "an allocated block is still free: the handler's "
-        + "push overwrote the process context's pop (a per-CPU stack touched without that CPU's exclusion)")
-@Outcome(id = Census.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: the handler and the "
-        + "allocation both wrote one stack slot or head")
-@Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "a block the handler freed vanished: its push was "
+@Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both allocations returned one block: the "
+        + "handler's push ran inside the allocation's pop")
+@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "an allocated block is still free: the "
+        + "handler's push overwrote the process context's pop (a per-CPU stack touched without that CPU's exclusion)")
+@Outcome(id = CensusOutcome.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: the handler and "
+        + "the allocation both wrote one stack slot or head")
+@Outcome(id = CensusOutcome.LOST_ID, expect = FORBIDDEN, desc = "a block the handler freed vanished: its push was "
         + "overwritten by the process context's pop")
-@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 2: a count update was lost between "
-        + "irq and process context")
-@Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw in one of the contexts")
-@Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
+@Outcome(id = CensusOutcome.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 2: a count update was lost "
+        + "between irq and process context")
+@Outcome(id = CensusOutcome.THREW_ID, expect = FORBIDDEN, desc = "the pool threw in one of the contexts")
+@Outcome(id = CensusOutcome.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
         + "injected")
 @State
 public class IrqFreeOnSameCpuRacesAlloc {

@@ -1,8 +1,8 @@
 package dev.poolstress.stress.irq;
 
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.IrqHandler;
-import dev.poolstress.stress.subject.Census;
+import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Subject;
 
 /**
@@ -45,6 +45,6 @@ final class IrqFreeRace {
     }
 
     int census() {
-        return Census.take(pool, failedProcess || failedIrq, taken0, taken1);
+        return CensusOutcome.take(pool, failedProcess || failedIrq, taken0, taken1);
     }
 }

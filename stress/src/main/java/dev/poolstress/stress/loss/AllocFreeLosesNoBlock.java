@@ -4,7 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.pool.DmaPool;
-import dev.poolstress.stress.subject.Census;
+import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -27,20 +27,20 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * {@code 4}.
  */
 @JCStressTest
-@Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "frees and allocations serialised in any order: "
+@Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "frees and allocations serialised in any order: "
         + "six owned blocks, nrActive 6, every other block free once")
-@Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs allocated one block: an allocation "
+@Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs allocated one block: an allocation "
         + "popped a head whose push had not finished")
-@Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "an allocated block is still on a free list: a "
-        + "free's head update overwrote the other CPU's pop")
-@Outcome(id = Census.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: two pushes linked the "
-        + "same head")
-@Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "a freed block vanished: one CPU's push was overwritten "
-        + "by the other's, or a pop followed a link not yet written")
-@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 6: an active or cached count "
+@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "an allocated block is still on a free list: "
+        + "a free's head update overwrote the other CPU's pop")
+@Outcome(id = CensusOutcome.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: two pushes linked "
+        + "the same head")
+@Outcome(id = CensusOutcome.LOST_ID, expect = FORBIDDEN, desc = "a freed block vanished: one CPU's push was "
+        + "overwritten by the other's, or a pop followed a link not yet written")
+@Outcome(id = CensusOutcome.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 6: an active or cached count "
         + "update was lost between the CPUs")
-@Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw: a pop followed a garbage link")
-@Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
+@Outcome(id = CensusOutcome.THREW_ID, expect = FORBIDDEN, desc = "the pool threw: a pop followed a garbage link")
+@Outcome(id = CensusOutcome.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
         + "injected")
 @State
 public class AllocFreeLosesNoBlock {
@@ -93,6 +93,6 @@ public class AllocFreeLosesNoBlock {
 
     @Arbiter
     public void census(I_Result r) {
-        r.r1 = Census.take(pool, failed0 || failed1, taken);
+        r.r1 = CensusOutcome.take(pool, failed0 || failed1, taken);
     }
 }

@@ -4,7 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.pool.DmaPool;
-import dev.poolstress.stress.subject.Census;
+import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -28,20 +28,21 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * {@code 1} (a block handed to both CPUs).
  */
 @JCStressTest
-@Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the allocations were serialised (in either order, "
-        + "or overlapping only outside the pool's exclusion): four distinct blocks, nrActive 4, the rest free once")
-@Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs popped the same head: two allocations "
-        + "ran inside the exclusion at once")
-@Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block handed out is still on a free list: a "
-        + "pop's head update was overwritten by the other CPU's")
-@Outcome(id = Census.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: the free list was "
+@Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the allocations were serialised (in either "
+        + "order, or overlapping only outside the pool's exclusion): four distinct blocks, nrActive 4, the rest free "
+        + "once")
+@Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs popped the same head: two "
+        + "allocations ran inside the exclusion at once")
+@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block handed out is still on a free list: "
+        + "a pop's head update was overwritten by the other CPU's")
+@Outcome(id = CensusOutcome.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: the free list was "
         + "linked into itself by racing pops or refills")
-@Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "owned and free blocks fall short of nrBlocks: a racing "
-        + "pop or refill dropped blocks")
-@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 4: a counter update was lost "
+@Outcome(id = CensusOutcome.LOST_ID, expect = FORBIDDEN, desc = "owned and free blocks fall short of nrBlocks: a "
+        + "racing pop or refill dropped blocks")
+@Outcome(id = CensusOutcome.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 4: a counter update was lost "
         + "between the two CPUs")
-@Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw: a race left a foreign link on a list")
-@Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
+@Outcome(id = CensusOutcome.THREW_ID, expect = FORBIDDEN, desc = "the pool threw: a race left a foreign link on a list")
+@Outcome(id = CensusOutcome.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
         + "injected")
 @State
 public class ConcurrentAllocsNeverShareABlock {
@@ -77,6 +78,6 @@ public class ConcurrentAllocsNeverShareABlock {
 
     @Arbiter
     public void census(I_Result r) {
-        r.r1 = Census.take(pool, failed0 || failed1, a0, a1, b0, b1);
+        r.r1 = CensusOutcome.take(pool, failed0 || failed1, a0, a1, b0, b1);
     }
 }

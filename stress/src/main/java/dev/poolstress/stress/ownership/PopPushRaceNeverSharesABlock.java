@@ -4,7 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.pool.DmaPool;
-import dev.poolstress.stress.subject.Census;
+import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Rendezvous;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -30,20 +30,20 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * {@code 2} in 840 samples, the 2-bit tag in 1,096; with CPU 0 popping only, 4 rounds a sample, it was 10 to 280.
  */
 @JCStressTest
-@Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "every pop saw a head that was still the head "
+@Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "every pop saw a head that was still the head "
         + "when it swapped, or failed and retried: owned blocks distinct, the rest free once")
-@Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "CPU 0's pop returned a block CPU 1 holds: the "
+@Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "CPU 0's pop returned a block CPU 1 holds: the "
         + "stale head was swapped in after CPU 1 reused it")
-@Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "ABA: CPU 0 read head A and next B, CPU 1 "
+@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "ABA: CPU 0 read head A and next B, CPU 1 "
         + "popped A, B and C and pushed A, CPU 0's swap A->B succeeded and put CPU 1's block B back on the stack")
-@Outcome(id = Census.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: a stale swap linked "
-        + "the stack into itself")
-@Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "ABA the other way: the stale swap skipped blocks "
+@Outcome(id = CensusOutcome.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: a stale swap "
+        + "linked the stack into itself")
+@Outcome(id = CensusOutcome.LOST_ID, expect = FORBIDDEN, desc = "ABA the other way: the stale swap skipped blocks "
         + "pushed in between, which are now neither free nor owned")
-@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive disagrees with the owned blocks: a "
+@Outcome(id = CensusOutcome.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive disagrees with the owned blocks: a "
         + "count update raced")
-@Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw: a pop followed a garbage link")
-@Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
+@Outcome(id = CensusOutcome.THREW_ID, expect = FORBIDDEN, desc = "the pool threw: a pop followed a garbage link")
+@Outcome(id = CensusOutcome.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
         + "injected")
 @State
 public class PopPushRaceNeverSharesABlock {
@@ -90,6 +90,6 @@ public class PopPushRaceNeverSharesABlock {
         long[] owned = new long[4 * ROUNDS];
         System.arraycopy(mine0, 0, owned, 0, 2 * ROUNDS);
         System.arraycopy(mine1, 0, owned, 2 * ROUNDS, 2 * ROUNDS);
-        r.r1 = Census.take(pool, failed0 || failed1, owned);
+        r.r1 = CensusOutcome.take(pool, failed0 || failed1, owned);
     }
 }

@@ -3,9 +3,9 @@ package dev.poolstress.stress.percpu;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.percpu.PerCpuStackCache;
-import dev.poolstress.stress.subject.Census;
+import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -31,20 +31,20 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * shows {@code 1} in 72 of 174,877 samples.
  */
 @JCStressTest
-@Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "unloads, reloads and remote frees serialised "
+@Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "unloads, reloads and remote frees serialised "
         + "on the global lock, each CPU's magazines touched only by that CPU: every block owned once or free once")
-@Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "CPU 1 was handed a block it already holds: a "
+@Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "CPU 1 was handed a block it already holds: a "
         + "refill took a block that a flush had not finished moving")
-@Outcome(id = Census.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block CPU 1 holds is still free: a flush and "
-        + "a refill both took it from, or both left it on, the global list")
-@Outcome(id = Census.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: a flushed block stayed "
-        + "in CPU 0's stack too")
-@Outcome(id = Census.LOST_ID, expect = FORBIDDEN, desc = "blocks vanished between a stack and the global list "
+@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block CPU 1 holds is still free: a flush "
+        + "and a refill both took it from, or both left it on, the global list")
+@Outcome(id = CensusOutcome.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: a flushed block "
+        + "stayed in CPU 0's stack too")
+@Outcome(id = CensusOutcome.LOST_ID, expect = FORBIDDEN, desc = "blocks vanished between a stack and the global list "
         + "during a flush or refill")
-@Outcome(id = Census.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive disagrees: a stack's count raced the "
+@Outcome(id = CensusOutcome.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive disagrees: a stack's count raced the "
         + "global list's")
-@Outcome(id = Census.THREW_ID, expect = FORBIDDEN, desc = "the pool threw during a flush, refill or remote free")
-@Outcome(id = Census.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
+@Outcome(id = CensusOutcome.THREW_ID, expect = FORBIDDEN, desc = "the pool threw during a flush, refill or remote free")
+@Outcome(id = CensusOutcome.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
         + "injected")
 @State
 public class RefillAndFlushRaceRemoteFrees {
@@ -103,6 +103,6 @@ public class RefillAndFlushRaceRemoteFrees {
         long[] owned = new long[kept + BURST];
         System.arraycopy(held, WARM + BURST + REMOTE, owned, 0, kept);
         System.arraycopy(taken1, 0, owned, kept, BURST);
-        r.r1 = Census.take(pool, failed0 || failed1, owned);
+        r.r1 = CensusOutcome.take(pool, failed0 || failed1, owned);
     }
 }
