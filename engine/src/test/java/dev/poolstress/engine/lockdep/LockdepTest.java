@@ -300,7 +300,7 @@ class LockdepTest {
     /**
      * Every built-in strategy takes its locks the kernel's way: blocks allocated in process context and in irq
      * context, freed in both, on the allocating CPU and on the other one, enough of them to make {@code percpu}
-     * refill and flush its caches.
+     * exchange magazines with its depot and refill from the free list.
      */
     @ParameterizedTest
     @MethodSource("dev.poolstress.engine.PoolVariants#locks")

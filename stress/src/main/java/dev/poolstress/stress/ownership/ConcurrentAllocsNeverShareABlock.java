@@ -17,7 +17,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * Exclusive ownership: two CPUs allocating at once never get the same block, and the pool counts both.
  *
  * <p>CPU 0 allocates twice from the magazine or list the state's warm-up left it; CPU 1 allocates twice, from an
- * empty per-CPU stack where there is one, so it refills under the global lock while CPU 0 pops (under percpu,
+ * empty per-CPU magazine where there is one, so it refills under the global lock while CPU 0 pops (under percpu,
  * CPU 0's second allocation refills too). Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \

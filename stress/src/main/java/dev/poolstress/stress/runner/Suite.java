@@ -9,7 +9,7 @@ import dev.poolstress.stress.lockdep.IrqUsedLockIsIrqSafe;
 import dev.poolstress.stress.loss.AllocFreeLosesNoBlock;
 import dev.poolstress.stress.ownership.ConcurrentAllocsNeverShareABlock;
 import dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock;
-import dev.poolstress.stress.percpu.RefillAndFlushRaceRemoteFrees;
+import dev.poolstress.stress.percpu.RefillAndExchangeRaceRemoteFrees;
 import dev.poolstress.stress.termination.IrqStormTerminates;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -40,7 +40,7 @@ public final class Suite {
             test(IrqFreeOnSameCpuRacesAlloc.class),
             test(IrqFreeOnOtherCpuRacesAlloc.class),
             test(IrqUsedLockIsIrqSafe.class),
-            test(RefillAndFlushRaceRemoteFrees.class),
+            test(RefillAndExchangeRaceRemoteFrees.class),
             test(DoubleFreeDetectedOnce.class),
             test(BlocksStayInsideBoundary.class),
             test(GrowWhileAllocating.class),

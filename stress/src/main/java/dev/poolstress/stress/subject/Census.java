@@ -7,9 +7,10 @@ import java.util.Arrays;
 
 /**
  * An arbiter's count of every block of a quiescent pool: the blocks the test owns must be distinct, draining the pool
- * from every CPU (after per-thread caches {@linkplain DmaPool#flushCaches() gave their blocks back}) (with page allocation failing, so it cannot grow) must yield each remaining block exactly once, the
- * two together must be all the pool's blocks, and {@code nrActive} must equal the owned count. Returns the first
- * violation found as one of the codes below; the pool is spent afterwards.
+ * from every CPU (after per-thread caches {@linkplain DmaPool#flushThreadCaches() gave their blocks back}), with page
+ * allocation failing so that it cannot grow, must yield each remaining block exactly once, the two together must be
+ * all the pool's blocks, and {@code nrActive} must equal the owned count. Returns the first violation found as one of
+ * the codes below; the pool is spent afterwards.
  */
 public final class Census {
     public static final int CONSISTENT = 0;
@@ -59,7 +60,7 @@ public final class Census {
         int count = 0;
         try {
             pool.device().injectFaults(PageFaults.everyNth(1));
-            pool.flushCaches(); // the actors are done with the pool: per-thread caches give their blocks back
+            pool.flushThreadCaches(); // the actors are done with the pool: per-thread caches give their blocks back
             Cpus cpus = pool.device().cpus();
             for (int cpu = 0; cpu < cpus.count() && count < drained.length; cpu++) {
                 cpus.bind(cpu);
