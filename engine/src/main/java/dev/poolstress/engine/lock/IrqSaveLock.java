@@ -20,12 +20,20 @@ public abstract class IrqSaveLock implements LockStrategy {
     private final String id;
     private final LockRecord lockRecord;
 
-    /** @param id the strategy's stable id, also part of the name the validator reports the lock by */
+    /** A pool's lock: the validator reports it as the pool's name and {@code .lock(id)}. */
     protected IrqSaveLock(FreeBlocks blocks, String id) {
+        this(blocks, id, "lock(" + id + ")");
+    }
+
+    /**
+     * @param id   the strategy's stable id
+     * @param name the lock's name within its pool: the validator reports it as the pool's name, a dot and this
+     */
+    protected IrqSaveLock(FreeBlocks blocks, String id, String name) {
         this.blocks = blocks;
         this.cpus = blocks.cpus();
         this.id = id;
-        this.lockRecord = new LockRecord(blocks.poolName() + ".lock(" + id + ")");
+        this.lockRecord = new LockRecord(blocks.poolName() + "." + name);
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class PerCpuMagazines extends MagazineFrontEnd {
      * @param batch    blocks taken from the free list at once when the depot has no full magazine
      */
     public PerCpuMagazines(FreeBlocks blocks, int capacity, int batch) {
-        super(blocks, new TtasSpinLock(blocks), capacity, batch);
+        super(blocks, new TtasSpinLock(blocks, "percpu depot lock"), capacity, batch);
         this.cpus = blocks.cpus();
         this.magazines = new MagazinePair[cpus.count()];
         for (int cpu = 0; cpu < magazines.length; cpu++) {

@@ -64,7 +64,7 @@ public final class PerThreadMagazines extends MagazineFrontEnd {
     private volatile ThreadMagazines[] registry = new ThreadMagazines[0];
 
     public PerThreadMagazines(FreeBlocks blocks) {
-        this(blocks, DEFAULT_CAPACITY, DEFAULT_BATCH, new TtasSpinLock(blocks));
+        this(blocks, DEFAULT_CAPACITY, DEFAULT_BATCH, new TtasSpinLock(blocks, "thread-cache depot lock"));
     }
 
     /**

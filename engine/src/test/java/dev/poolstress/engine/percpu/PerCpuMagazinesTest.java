@@ -76,6 +76,16 @@ class PerCpuMagazinesTest {
         assertEquals(dma, pool.alloc(), "a block freed on CPU 1 went straight back to the free list");
     }
 
+    @Test
+    void shouldReportItsDepotLockToTheValidatorUnderItsOwnName() {
+        Cpus cpus = Cpus.of(1);
+        cpus.bind(0);
+        PerCpuMagazines[] made = new PerCpuMagazines[1];
+        DmaPool.builder("named", Device.create("dev", cpus)).size(64)
+                .lock(blocks -> made[0] = new PerCpuMagazines(blocks)).build();
+        assertEquals("named.percpu depot lock", made[0].global.lockName());
+    }
+
     /** Both magazine strategies check their sizes in the depot they share; {@code thread} picks thread-cache. */
     @ParameterizedTest
     @CsvSource({"false, 0, 1", "false, 8, 0", "false, 4, 8", "false, -1, -1", "true, 0, 1", "true, 4, 8"})

@@ -156,6 +156,16 @@ class PerThreadMagazinesTest {
     }
 
     @Test
+    void shouldReportItsDepotLockToTheValidatorUnderItsOwnName() {
+        Cpus cpus = Cpus.of(1);
+        cpus.bind(0);
+        PerThreadMagazines[] made = new PerThreadMagazines[1];
+        DmaPool.builder("named", Device.create("dev", cpus)).size(64)
+                .lock(blocks -> made[0] = new PerThreadMagazines(blocks)).build();
+        assertEquals("named.thread-cache depot lock", made[0].global.lockName());
+    }
+
+    @Test
     void shouldBypassTheMagazinesInDebugMode() throws InterruptedException {
         Cpus cpus = Cpus.of(2);
         cpus.bind(0);
