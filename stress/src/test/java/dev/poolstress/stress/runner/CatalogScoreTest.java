@@ -69,10 +69,19 @@ class CatalogScoreTest {
         assertEquals(Verdict.Status.OK, cases.get(0).status());
         Verdict missed = cases.stream().filter(v -> v.test().simpleName().equals("UntaggedTreiberStack"))
                 .findFirst().orElseThrow();
-        assertEquals(Verdict.Status.FORBIDDEN, missed.status());
+        assertEquals(Verdict.Status.MISSED, missed.status());
         assertEquals("not caught: PopPushRaceNeverSharesABlock OK", missed.summary());
         Verdict notRun = cases.stream().filter(v -> v.test().simpleName().equals("IrqUnsafeSpinLock"))
                 .findFirst().orElseThrow();
         assertEquals(Verdict.Status.ERROR, notRun.status());
+    }
+
+    @Test
+    void shouldReportAMissAsAMissedFailureInJUnitXml() {
+        String xml = JUnitXml.render("catalog", Shard.WHOLE, CatalogScore.asVerdicts(List.of(verdicts)));
+
+        assertTrue(xml.contains("name=\"UntaggedTreiberStack\" time=\"20.000\">\n    <failure type=\"MISSED\" "
+                + "message=\"not caught: PopPushRaceNeverSharesABlock OK\">"), xml);
+        assertTrue(xml.contains("failures=\"1\" errors=\"" + (Catalog.ENTRIES.size() - 2) + "\""), xml);
     }
 }
