@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.DmaPool;
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.Census;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -28,6 +29,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * {@code 1} (a block handed to both CPUs).
  */
 @JCStressTest
+@Raced(property = "ownership", ci = true)
 @Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the allocations were serialised (in either order, "
         + "or overlapping only outside the pool's exclusion): four distinct blocks, nrActive 4, the rest free once")
 @Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs popped the same head: two allocations "

@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.percpu.PerCpuMagazines;
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.Census;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -32,6 +33,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * shows {@code 1} in 72 of 174,877 samples.
  */
 @JCStressTest
+@Raced(property = "percpu", ci = true)
 @Outcome(id = Census.CONSISTENT_ID, expect = ACCEPTABLE, desc = "unloads, reloads and remote frees serialised "
         + "on the global lock, each CPU's magazines touched only by that CPU: every block owned once or free once")
 @Outcome(id = Census.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "CPU 1 was handed a block it already holds: a "

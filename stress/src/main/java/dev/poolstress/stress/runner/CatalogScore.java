@@ -136,7 +136,7 @@ public final class CatalogScore {
         return strategies.stream().map(e -> {
             List<Entry> perRun = runs.stream().map(run -> entries(run).stream().filter(x -> x.strategy() == e)
                     .findFirst().orElseThrow()).toList();
-            Suite.Test test = new Suite.Test("catalog." + e.getSimpleName());
+            Suite.Test test = new Suite.Test("catalog." + e.getSimpleName(), "catalog");
             Duration spent = perRun.stream().flatMap(x -> x.verdicts().stream()).map(Verdict::elapsed)
                     .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
             Optional<Entry> missed = perRun.stream().filter(x -> x.caughtBy().isEmpty()).findFirst();

@@ -40,7 +40,7 @@ public final class JUnitXml {
     static String render(String suiteName, Shard shard, List<Verdict> finished, String incomplete) {
         List<Verdict> verdicts = new ArrayList<>(finished);
         if (incomplete != null) {
-            verdicts.add(new Verdict("interrupted", new Suite.Test("race.interrupted"), Verdict.Status.ERROR,
+            verdicts.add(new Verdict("interrupted", new Suite.Test("race.interrupted", "race"), Verdict.Status.ERROR,
                     List.of(), incomplete, Duration.ZERO));
         }
         long failures = verdicts.stream().filter(Verdict::failed).count();

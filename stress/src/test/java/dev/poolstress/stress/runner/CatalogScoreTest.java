@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.poolstress.stress.broken.Catalog;
 import dev.poolstress.stress.broken.UnlockedFree;
 import dev.poolstress.stress.broken.UntaggedTreiberStack;
+import dev.poolstress.stress.debug.DoubleFreeDetectedOnce;
+import dev.poolstress.stress.loss.AllocFreeLosesNoBlock;
+import dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CatalogScoreTest {
-    private static final Suite.Test LOSS = new Suite.Test("dev.poolstress.stress.loss.AllocFreeLosesNoBlock");
-    private static final Suite.Test DEBUG = new Suite.Test("dev.poolstress.stress.debug.DoubleFreeDetectedOnce");
-    private static final Suite.Test ABA =
-            new Suite.Test("dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock");
+    private static final Suite.Test LOSS = Suite.test(AllocFreeLosesNoBlock.class);
+    private static final Suite.Test DEBUG = Suite.test(DoubleFreeDetectedOnce.class);
+    private static final Suite.Test ABA = Suite.test(PopPushRaceNeverSharesABlock.class);
 
     private final List<Verdict> verdicts = List.of(
             new Verdict(UnlockedFree.class.getName(), LOSS, Verdict.Status.FORBIDDEN,
