@@ -24,7 +24,7 @@ public interface LockStrategy {
     void free(long dma);
 
     /**
-     * Free blocks held outside {@link FreeBlocks} (in per-CPU stacks, a lock-free stack), so that the pool's
+     * Free blocks held outside {@link FreeBlocks} (in magazines, a lock-free stack), so that the pool's
      * {@code nrActive} stays exact. Read without exclusion: exact when the pool is quiescent.
      */
     default long cached() {
@@ -35,9 +35,10 @@ public interface LockStrategy {
      * Gives back to the shared free blocks every free block that only one thread can otherwise reach (a per-thread
      * cache), so that any thread's {@link #alloc()} finds it. Call it, as {@code DmaPool.destroy()}, only when no
      * other thread uses the pool and everything they did happens-before the call (a join, a barrier): it touches
-     * their caches without their exclusion. Strategies whose every free block any thread can reach do nothing.
+     * their caches without their exclusion. Strategies whose every free block any thread can reach do nothing; so does
+     * {@code percpu}, whose magazines belong to CPUs, which any thread may run on.
      */
-    default void flushCaches() {
+    default void flushThreadCaches() {
     }
 
     /** A short stable name for command lines and reports; a user's strategy defaults to its class name. */

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * A count of every block of a quiescent pool, against the blocks its caller says it owns.
  *
- * <p>Mechanism: per-thread caches {@linkplain DmaPool#flushCaches() give their blocks back}, page allocation is
+ * <p>Mechanism: per-thread caches {@linkplain DmaPool#flushThreadCaches() give their blocks back}, page allocation is
  * refused so the pool cannot grow, and the calling thread, bound to each CPU in turn (so per-CPU caches are reached
  * too), allocates every block it can, stopping at one more than {@code nrBlocks}.
  *
@@ -75,7 +75,7 @@ public final class PoolCensus {
         RuntimeException error = null;
         try {
             pool.device().injectFaults(PageFaults.afterBudget(0));
-            pool.flushCaches();
+            pool.flushThreadCaches();
             Cpus cpus = pool.device().cpus();
             for (int cpu = 0; cpu < cpus.count() && count < drained.length; cpu++) {
                 cpus.bind(cpu);

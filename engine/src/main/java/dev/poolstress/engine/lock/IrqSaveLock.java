@@ -4,7 +4,7 @@ import dev.poolstress.engine.CoherentPage;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
-import dev.poolstress.engine.lockdep.LockClass;
+import dev.poolstress.engine.lockdep.LockRecord;
 
 /**
  * A strategy that guards every {@link FreeBlocks} call with one lock taken the kernel's way,
@@ -18,14 +18,22 @@ public abstract class IrqSaveLock implements LockStrategy {
     protected final FreeBlocks blocks;
     protected final Cpus cpus;
     private final String id;
-    private final LockClass lockClass;
+    private final LockRecord lockRecord;
 
-    /** @param id the strategy's stable id, also part of the name the validator reports the lock by */
+    /** A pool's lock: the validator reports it as the pool's name and {@code .lock(id)}. */
     protected IrqSaveLock(FreeBlocks blocks, String id) {
+        this(blocks, id, "lock(" + id + ")");
+    }
+
+    /**
+     * @param id   the strategy's stable id
+     * @param name the lock's name within its pool: the validator reports it as the pool's name, a dot and this
+     */
+    protected IrqSaveLock(FreeBlocks blocks, String id, String name) {
         this.blocks = blocks;
         this.cpus = blocks.cpus();
         this.id = id;
-        this.lockClass = new LockClass(blocks.poolName() + ".lock(" + id + ")");
+        this.lockRecord = new LockRecord(blocks.poolName() + "." + name);
     }
 
     @Override
@@ -41,7 +49,7 @@ public abstract class IrqSaveLock implements LockStrategy {
 
     /** {@code spin_lock_irqsave}: returns the flags to hand back to {@link #unlockIrqRestore(long)}. */
     public final long lockIrqSave() {
-        long flags = TrackedIrqSave.enter(cpus, lockClass);
+        long flags = TrackedIrqSave.enter(cpus, lockRecord);
         acquire();
         return flags;
     }
@@ -49,12 +57,12 @@ public abstract class IrqSaveLock implements LockStrategy {
     /** {@code spin_unlock_irqrestore}. */
     public final void unlockIrqRestore(long flags) {
         release();
-        TrackedIrqSave.exit(cpus, lockClass, flags);
+        TrackedIrqSave.exit(cpus, lockRecord, flags);
     }
 
     /** The name the validator reports this lock by. */
     public final String lockName() {
-        return lockClass.name();
+        return lockRecord.name();
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.poolstress.engine.CoherentPage;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
-import dev.poolstress.engine.lockdep.LockClass;
+import dev.poolstress.engine.lockdep.LockRecord;
 
 /**
  * A {@code synchronized} block as the pool's lock ({@code synchronized}), taken with interrupts off like the
@@ -15,12 +15,12 @@ public final class SynchronizedStrategy implements LockStrategy {
     private final FreeBlocks blocks;
     private final Cpus cpus;
     private final Object monitor = new Object();
-    private final LockClass lockClass;
+    private final LockRecord lockRecord;
 
     public SynchronizedStrategy(FreeBlocks blocks) {
         this.blocks = blocks;
         this.cpus = blocks.cpus();
-        this.lockClass = new LockClass(blocks.poolName() + ".lock(synchronized)");
+        this.lockRecord = new LockRecord(blocks.poolName() + ".lock(synchronized)");
     }
 
     @Override
@@ -66,10 +66,10 @@ public final class SynchronizedStrategy implements LockStrategy {
     }
 
     private long enter() {
-        return TrackedIrqSave.enter(cpus, lockClass);
+        return TrackedIrqSave.enter(cpus, lockRecord);
     }
 
     private void exit(long flags) {
-        TrackedIrqSave.exit(cpus, lockClass, flags);
+        TrackedIrqSave.exit(cpus, lockRecord, flags);
     }
 }

@@ -28,8 +28,17 @@ public final class TicketSpinLock extends IrqSaveLock {
     @SuppressWarnings("unused") // accessed through OWNER
     private volatile int owner;
 
+    /** The pool's lock, strategy {@code spin-ticket}. */
     public TicketSpinLock(FreeBlocks blocks) {
         super(blocks, "spin-ticket");
+    }
+
+    /**
+     * A lock inside another strategy, reported to the validator under {@code name} (after the pool's name and a
+     * dot), so that its reports say which part of that strategy it guards.
+     */
+    public TicketSpinLock(FreeBlocks blocks, String name) {
+        super(blocks, "spin-ticket", name);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.poolstress.engine.lock;
 
 import dev.poolstress.engine.cpu.Cpus;
-import dev.poolstress.engine.lockdep.LockClass;
+import dev.poolstress.engine.lockdep.LockRecord;
 import dev.poolstress.engine.lockdep.Lockdep;
 
 /**
@@ -13,7 +13,7 @@ final class TrackedIrqSave {
     }
 
     /** Disables interrupts and records the acquisition; returns the flags for {@link #exit}. */
-    static long enter(Cpus cpus, LockClass lock) {
+    static long enter(Cpus cpus, LockRecord lock) {
         long flags = cpus.localIrqSave();
         if (Lockdep.ENABLED) {
             try {
@@ -27,7 +27,7 @@ final class TrackedIrqSave {
     }
 
     /** Records the release and restores interrupts; call after the lock itself is released. */
-    static void exit(Cpus cpus, LockClass lock, long flags) {
+    static void exit(Cpus cpus, LockRecord lock, long flags) {
         if (Lockdep.ENABLED) {
             Lockdep.release(lock);
         }

@@ -23,8 +23,17 @@ public final class TtasSpinLock extends IrqSaveLock {
     @SuppressWarnings("unused") // accessed through LOCKED
     private volatile int locked;
 
+    /** The pool's lock, strategy {@code spin-ttas}. */
     public TtasSpinLock(FreeBlocks blocks) {
         super(blocks, "spin-ttas");
+    }
+
+    /**
+     * A lock inside another strategy, reported to the validator under {@code name} (after the pool's name and a
+     * dot), so that its reports say which part of that strategy it guards.
+     */
+    public TtasSpinLock(FreeBlocks blocks, String name) {
+        super(blocks, "spin-ttas", name);
     }
 
     @Override

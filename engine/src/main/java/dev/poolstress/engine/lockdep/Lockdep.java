@@ -29,7 +29,7 @@ public final class Lockdep {
     }
 
     /** Called just before {@code lock} is acquired on the calling thread. */
-    public static void acquire(LockClass lock, Cpus cpus) {
+    public static void acquire(LockRecord lock, Cpus cpus) {
         HeldLocks held = HELD.get();
         if (held.contains(lock)) {
             // the holder is this thread, so its first acquisition is usually among these frames too
@@ -48,7 +48,7 @@ public final class Lockdep {
     }
 
     /** Called just after {@code lock} is released on the calling thread. */
-    public static void release(LockClass lock) {
+    public static void release(LockRecord lock) {
         HELD.get().remove(lock);
     }
 
@@ -76,7 +76,7 @@ public final class Lockdep {
         REPORTS.clear();
     }
 
-    private static void checkUsage(LockClass lock, Cpus cpus) {
+    private static void checkUsage(LockRecord lock, Cpus cpus) {
         if (cpus.inIrq()) {
             if (lock.usedInIrq == null) {
                 lock.usedInIrq = site(cpus);
@@ -99,7 +99,7 @@ public final class Lockdep {
         }
     }
 
-    private static void checkOrder(LockClass first, LockClass second, Cpus cpus) {
+    private static void checkOrder(LockRecord first, LockRecord second, Cpus cpus) {
         if (first.takenAfter.containsKey(second)) {
             return;
         }
@@ -115,7 +115,7 @@ public final class Lockdep {
         }
     }
 
-    private static void report(LockdepReport.Kind kind, LockClass lock, String message) {
+    private static void report(LockdepReport.Kind kind, LockRecord lock, String message) {
         REPORTS.add(new LockdepReport(kind, lock.name, message));
     }
 
@@ -147,11 +147,11 @@ public final class Lockdep {
 
     /** The locks one thread holds, innermost last. */
     private static final class HeldLocks {
-        LockClass[] locks = new LockClass[8];
+        LockRecord[] locks = new LockRecord[8];
         AcquisitionSite[] sites = new AcquisitionSite[8];
         int depth;
 
-        boolean contains(LockClass lock) {
+        boolean contains(LockRecord lock) {
             for (int i = 0; i < depth; i++) {
                 if (locks[i] == lock) {
                     return true;
@@ -160,7 +160,7 @@ public final class Lockdep {
             return false;
         }
 
-        AcquisitionSite siteOf(LockClass lock) {
+        AcquisitionSite siteOf(LockRecord lock) {
             for (int i = 0; i < depth; i++) {
                 if (locks[i] == lock) {
                     return sites[i];
@@ -169,7 +169,7 @@ public final class Lockdep {
             return null;
         }
 
-        void push(LockClass lock, AcquisitionSite site) {
+        void push(LockRecord lock, AcquisitionSite site) {
             if (depth == locks.length) {
                 locks = java.util.Arrays.copyOf(locks, depth * 2);
                 sites = java.util.Arrays.copyOf(sites, depth * 2);
@@ -179,7 +179,7 @@ public final class Lockdep {
             depth++;
         }
 
-        void remove(LockClass lock) {
+        void remove(LockRecord lock) {
             for (int i = depth - 1; i >= 0; i--) {
                 if (locks[i] == lock) {
                     System.arraycopy(locks, i + 1, locks, i, depth - i - 1);

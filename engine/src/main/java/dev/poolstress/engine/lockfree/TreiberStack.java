@@ -41,14 +41,15 @@ public final class TreiberStack implements LockStrategy {
     }
 
     private final FreeBlocks blocks;
-    private final IrqSaveLock fallback;
+    /** Guards the free list; package-private for the test of its name. */
+    final IrqSaveLock fallback;
     private final boolean bypass;
     @SuppressWarnings("unused") // accessed through HEAD
     private volatile long head;
 
     public TreiberStack(FreeBlocks blocks) {
         this.blocks = blocks;
-        this.fallback = new TicketSpinLock(blocks);
+        this.fallback = new TicketSpinLock(blocks, "lockfree free list lock");
         this.bypass = blocks.debug();
     }
 

@@ -35,7 +35,7 @@ import java.util.Arrays;
  *       ({@link Thread#isAlive()}) happens-after its last action (JLS 17.4.4), so its magazines are read safely. The
  *       limit: the blocks wait, counted as free, until some allocation needs them; and a registered thread is kept
  *       reachable until then.</li>
- *   <li>{@link #flushCaches()} gives every thread's blocks back, for a loss audit run from one thread on a
+ *   <li>{@link #flushThreadCaches()} gives every thread's blocks back, for a loss audit run from one thread on a
  *       quiescent pool; a live thread's blocks are otherwise out of other threads' reach, so a thread may grow the
  *       pool while another holds free blocks (at most two magazines each).</li>
  * </ul>
@@ -44,9 +44,9 @@ import java.util.Arrays;
  */
 public final class PerThreadMagazines extends MagazineFrontEnd {
     /** Blocks per magazine. */
-    public static final int DEFAULT_CAPACITY = PerCpuStackCache.DEFAULT_CAPACITY;
+    public static final int DEFAULT_CAPACITY = PerCpuMagazines.DEFAULT_CAPACITY;
     /** Blocks taken from the free list in one trip when the depot has no full magazine. */
-    public static final int DEFAULT_BATCH = PerCpuStackCache.DEFAULT_BATCH;
+    public static final int DEFAULT_BATCH = PerCpuMagazines.DEFAULT_BATCH;
 
     /** One thread's magazines, and the thread. */
     private static final class ThreadMagazines extends MagazinePair {
@@ -63,7 +63,7 @@ public final class PerThreadMagazines extends MagazineFrontEnd {
     private volatile ThreadMagazines[] registry = new ThreadMagazines[0];
 
     public PerThreadMagazines(FreeBlocks blocks) {
-        this(blocks, DEFAULT_CAPACITY, DEFAULT_BATCH, new TtasSpinLock(blocks));
+        this(blocks, DEFAULT_CAPACITY, DEFAULT_BATCH, new TtasSpinLock(blocks, "thread-cache depot lock"));
     }
 
     /**
@@ -105,7 +105,7 @@ public final class PerThreadMagazines extends MagazineFrontEnd {
     }
 
     @Override
-    public void flushCaches() {
+    public void flushThreadCaches() {
         long flags = global.lockIrqSave();
         try {
             for (ThreadMagazines magazines : registry) {

@@ -146,10 +146,10 @@ public final class DmaPool implements AutoCloseable {
     /**
      * Hands every free block kept in a per-thread cache back to where any thread's {@link #alloc()} finds it: for a
      * loss audit that drains the pool from one thread. Call it, as {@link #destroy()}, with no other thread using
-     * the pool, after everything they did (see {@link LockStrategy#flushCaches()}).
+     * the pool, after everything they did (see {@link LockStrategy#flushThreadCaches()}).
      */
-    public void flushCaches() {
-        strategy.flushCaches();
+    public void flushThreadCaches() {
+        strategy.flushThreadCaches();
     }
 
     /** The pool's figures; a snapshot, exact when no thread is allocating or freeing. */

@@ -9,7 +9,7 @@ import dev.poolstress.engine.lock.TasSpinLock;
 import dev.poolstress.engine.lock.TicketSpinLock;
 import dev.poolstress.engine.lock.TtasSpinLock;
 import dev.poolstress.engine.lockfree.TreiberStack;
-import dev.poolstress.engine.percpu.PerCpuStackCache;
+import dev.poolstress.engine.percpu.PerCpuMagazines;
 import dev.poolstress.engine.percpu.PerThreadMagazines;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -34,7 +34,7 @@ public final class LockStrategies {
         BUILT_IN.put("reentrant", blocks -> new ReentrantLockStrategy(blocks, false));
         BUILT_IN.put("reentrant-fair", blocks -> new ReentrantLockStrategy(blocks, true));
         BUILT_IN.put("synchronized", SynchronizedStrategy::new);
-        BUILT_IN.put("percpu", PerCpuStackCache::new);
+        BUILT_IN.put("percpu", PerCpuMagazines::new);
         BUILT_IN.put("lockfree", TreiberStack::new);
         BUILT_IN.put("thread-cache", PerThreadMagazines::new);
     }

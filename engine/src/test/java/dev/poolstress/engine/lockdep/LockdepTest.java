@@ -35,23 +35,23 @@ class LockdepTest {
 
     /** A plain lock that tells the validator about itself but never turns interrupts off. */
     static final class IrqUnsafeLock {
-        final LockClass lockClass;
+        final LockRecord lockRecord;
         final Cpus cpus;
         final ReentrantLock lock = new ReentrantLock();
 
         IrqUnsafeLock(String name, Cpus cpus) {
-            this.lockClass = new LockClass(name);
+            this.lockRecord = new LockRecord(name);
             this.cpus = cpus;
         }
 
         void lock() {
-            Lockdep.acquire(lockClass, cpus);
+            Lockdep.acquire(lockRecord, cpus);
             lock.lock();
         }
 
         void unlock() {
             lock.unlock();
-            Lockdep.release(lockClass);
+            Lockdep.release(lockRecord);
         }
     }
 
@@ -257,8 +257,8 @@ class LockdepTest {
         IrqUnsafeLock second = new IrqUnsafeLock(unique("second"), cpus);
         lockFirstThenSecond(first, second);
         lockFirstThenSecond(first, second);
-        assertEquals(List.of(), Lockdep.reportsAbout(first.lockClass.name()));
-        assertEquals(List.of(), Lockdep.reportsAbout(second.lockClass.name()));
+        assertEquals(List.of(), Lockdep.reportsAbout(first.lockRecord.name()));
+        assertEquals(List.of(), Lockdep.reportsAbout(second.lockRecord.name()));
 
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread other = new Thread(() -> {
@@ -273,14 +273,14 @@ class LockdepTest {
         other.join();
         assertEquals(null, failure.get());
 
-        List<LockdepReport> reports = Lockdep.reportsAbout(first.lockClass.name());
+        List<LockdepReport> reports = Lockdep.reportsAbout(first.lockRecord.name());
         assertEquals(1, reports.size(), reports::toString);
         LockdepReport report = reports.get(0);
         assertEquals(LockdepReport.Kind.CIRCULAR_DEPENDENCY, report.kind());
         assertMentions(report.message(), "possible circular locking dependency",
-                first.lockClass.name() + " taken while holding " + second.lockClass.name(),
+                first.lockRecord.name() + " taken while holding " + second.lockRecord.name(),
                 "CPU 1 process context, irqs enabled [reversed]", "lockSecondThenFirst",
-                second.lockClass.name() + " was taken while holding " + first.lockClass.name(),
+                second.lockRecord.name() + " was taken while holding " + first.lockRecord.name(),
                 "CPU 0 process context, irqs enabled", "lockFirstThenSecond");
     }
 
@@ -292,15 +292,15 @@ class LockdepTest {
         lock.lock();
         assertThrows(LockdepException.class, lock::lock);
         lock.unlock();
-        assertEquals(1, Lockdep.reportsAbout(lock.lockClass.name()).size());
+        assertEquals(1, Lockdep.reportsAbout(lock.lockRecord.name()).size());
         Lockdep.clear();
-        assertEquals(List.of(), Lockdep.reportsAbout(lock.lockClass.name()));
+        assertEquals(List.of(), Lockdep.reportsAbout(lock.lockRecord.name()));
     }
 
     /**
      * Every built-in strategy takes its locks the kernel's way: blocks allocated in process context and in irq
      * context, freed in both, on the allocating CPU and on the other one, enough of them to make {@code percpu}
-     * refill and flush its caches.
+     * exchange magazines with its depot and refill from the free list.
      */
     @ParameterizedTest
     @MethodSource("dev.poolstress.engine.pool.PoolVariants#locks")

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-thread magazines' own behaviour, beyond the contract every strategy meets: a thread's freed blocks stay
  * with it, even those its interrupt handlers free; another thread reaches them only once the thread has ended, or
- * through {@link DmaPool#flushCaches()} on a quiescent pool; and {@code nrActive} counts them as free throughout.
+ * through {@link DmaPool#flushThreadCaches()} on a quiescent pool; and {@code nrActive} counts them as free
+ * throughout.
  */
 class PerThreadMagazinesTest {
     /** 64-byte blocks, 64 to a page; magazines of 8 blocks, refilled from the free list 4 at a time. */
@@ -105,7 +106,7 @@ class PerThreadMagazinesTest {
         holder.start();
         holding.await();
 
-        pool.flushCaches(); // the holder waits, and all it did happens-before: the pool is quiescent
+        pool.flushThreadCaches(); // the holder waits, and all it did happens-before: the pool is quiescent
         alloc(pool, 12);
         assertEquals(1, pool.stats().nrPages(), "the live thread's blocks were flushed to the free list");
 
@@ -155,6 +156,16 @@ class PerThreadMagazinesTest {
     }
 
     @Test
+    void shouldReportItsDepotLockToTheValidatorUnderItsOwnName() {
+        Cpus cpus = Cpus.of(1);
+        cpus.bind(0);
+        PerThreadMagazines[] made = new PerThreadMagazines[1];
+        DmaPool.builder("named", Device.create("dev", cpus)).size(64)
+                .lock(blocks -> made[0] = new PerThreadMagazines(blocks)).build();
+        assertEquals("named.thread-cache depot lock", made[0].global.lockName());
+    }
+
+    @Test
     void shouldBypassTheMagazinesInDebugMode() throws InterruptedException {
         Cpus cpus = Cpus.of(2);
         cpus.bind(0);
@@ -162,6 +173,6 @@ class PerThreadMagazinesTest {
                 .debug(true).build();
         long dma = pool.alloc();
         pool.free(dma);
-        onThread(() -> assertEquals(dma, pool.alloc(), "the block went straight back to the global list"));
+        onThread(() -> assertEquals(dma, pool.alloc(), "the block went straight back to the free list"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.poolstress.scenarios.bench;
 
-import dev.poolstress.engine.percpu.PerCpuStackCache;
+import dev.poolstress.engine.percpu.PerCpuMagazines;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,14 +14,14 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * The sizing grid of {@code bench micro --include PerCpuSizing}: one row per per-CPU stack size (CAPACITY/BATCH),
+ * The sizing grid of {@code bench micro --include PerCpuSizing}: one row per per-CPU magazine size (CAPACITY/BATCH),
  * one column per topology, each cell the ns per alloc+free pair and its ratio to the engine's default size, and the
  * most bytes any topology allocated per pair at that size.
  */
 public final class MagazineTable {
     /** The {@code @Param} that marks a sizing benchmark. */
     public static final String PARAM = "magazine";
-    private static final String DEFAULT = PerCpuStackCache.DEFAULT_CAPACITY + "/" + PerCpuStackCache.DEFAULT_BATCH;
+    private static final String DEFAULT = PerCpuMagazines.DEFAULT_CAPACITY + "/" + PerCpuMagazines.DEFAULT_BATCH;
     private static final Map<String, String> TOPOLOGIES = Map.of(
             "onePair", "local, 1 held",
             "burstOf32", "local, 32 held",
@@ -66,7 +66,8 @@ public final class MagazineTable {
     }
 
     public void print(PrintWriter out) {
-        out.println("per-CPU stack sizes (percpu): ns per alloc+free pair per thread, and (in brackets) the ratio to");
+        out.println("per-CPU magazine sizes (percpu): ns per alloc+free pair per thread, and (in brackets) the ratio"
+                + " to");
         out.println("the default size " + DEFAULT + "; local = 2 threads on their own CPUs, remote = alloc on CPU 0,");
         out.println("free in irq context on CPU 1.");
         StringBuilder format = new StringBuilder("%-10s");

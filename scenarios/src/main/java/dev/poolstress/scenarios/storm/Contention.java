@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
  * The lock contention a {@link TimedLockStrategy} saw, estimated from how long each strategy call took: a call
  * <em>waited</em> when it took more than twice the uncontended median of the same call (measured single-threaded
  * before the storm, see {@link ContentionBaseline}) and at least {@value #MIN_EXCESS_NS} ns more; its wait is the
- * time above that median. This counts slow batch paths (a per-CPU refill or flush) as waits too, and it cannot see
- * inside the strategy; it is an estimate, comparable across strategies, not a lock statistic.
+ * time above that median. This counts slow batch paths (a magazine exchanged with the depot, a refill) as waits too,
+ * and it cannot see inside the strategy; it is an estimate, comparable across strategies, not a lock statistic.
  *
  * <p>Recording allocates nothing once each adder has settled its cells (in the warm-up run).
  */

@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.Rendezvous;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -30,6 +31,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * 0, 0: 724 Acceptable}; percpu {@code 0, 1: 713,096; 0, 0: 1,998}.
  */
 @JCStressTest
+@Raced(property = "boundary", ci = true)
 @Outcome(id = "0, 1", expect = ACCEPTABLE, desc = "CPU 1's frees and allocations overlapped CPU 0's growth: every "
         + "block lies inside one boundary segment at its alignment")
 @Outcome(id = "0, 0", expect = ACCEPTABLE, desc = "CPU 1 ran entirely before or after CPU 0's growth: every block "

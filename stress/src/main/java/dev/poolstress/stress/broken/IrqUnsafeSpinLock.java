@@ -4,7 +4,7 @@ import dev.poolstress.engine.CoherentPage;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
-import dev.poolstress.engine.lockdep.LockClass;
+import dev.poolstress.engine.lockdep.LockRecord;
 import dev.poolstress.engine.lockdep.Lockdep;
 import dev.poolstress.stress.lockdep.IrqUsedLockIsIrqSafe;
 import java.lang.invoke.MethodHandles;
@@ -31,14 +31,14 @@ public final class IrqUnsafeSpinLock implements LockStrategy {
 
     private final FreeBlocks blocks;
     private final Cpus cpus;
-    private final LockClass lockClass;
+    private final LockRecord lockRecord;
     @SuppressWarnings("unused") // accessed through LOCKED
     private volatile int locked;
 
     public IrqUnsafeSpinLock(FreeBlocks blocks) {
         this.blocks = blocks;
         this.cpus = blocks.cpus();
-        this.lockClass = new LockClass(blocks.poolName() + ".lock(broken-irq-unsafe)");
+        this.lockRecord = new LockRecord(blocks.poolName() + ".lock(broken-irq-unsafe)");
     }
 
     @Override
@@ -75,7 +75,7 @@ public final class IrqUnsafeSpinLock implements LockStrategy {
     /** BROKEN: {@code spin_lock}, not {@code spin_lock_irqsave}: interrupts stay on while the lock is held. */
     private void lock() {
         if (Lockdep.ENABLED) {
-            Lockdep.acquire(lockClass, cpus);
+            Lockdep.acquire(lockRecord, cpus);
         }
         while ((int) LOCKED.getAndSet(this, 1) != 0) {
             Thread.onSpinWait();
@@ -85,7 +85,7 @@ public final class IrqUnsafeSpinLock implements LockStrategy {
     private void unlock() {
         LOCKED.setRelease(this, 0);
         if (Lockdep.ENABLED) {
-            Lockdep.release(lockClass);
+            Lockdep.release(lockRecord);
         }
     }
 

@@ -6,19 +6,19 @@ import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.lock.IrqSaveLock;
 import dev.poolstress.engine.percpu.PerThreadMagazines;
 import dev.poolstress.stress.loss.AllocFreeLosesNoBlock;
-import dev.poolstress.stress.percpu.RefillAndFlushRaceRemoteFrees;
+import dev.poolstress.stress.percpu.RefillAndExchangeRaceRemoteFrees;
 
 /**
  * BROKEN: magazines exchanged without the depot's exclusion. The built-in {@code thread-cache} strategy, whose
  * per-thread magazines rightly need no lock, given a "lock" for its depot and free list that only disables the
  * CPU's interrupts, reasoning that the depot is touched only on the slow path. Two threads trading magazines at
  * once then push onto and pop from the depot's stacks together, and refill from the free list together. Magazines
- * of one block make every other operation a trade. {@link RefillAndFlushRaceRemoteFrees} or
+ * of one block make every other operation a trade. {@link RefillAndExchangeRaceRemoteFrees} or
  * {@link AllocFreeLosesNoBlock} must catch it (blocks lost, or the depot's arrays torn so that a trade throws).
  * Measured in four runs with the ci tier's jcstress options: 800 to 11,000 forbidden per million samples of the
  * first, 100 to 1,700 of the second; caught by both in every run.
  */
-@CaughtBy({RefillAndFlushRaceRemoteFrees.class, AllocFreeLosesNoBlock.class})
+@CaughtBy({RefillAndExchangeRaceRemoteFrees.class, AllocFreeLosesNoBlock.class})
 public final class UnlockedDepotMagazines implements LockStrategy {
     private final PerThreadMagazines magazines;
 
@@ -63,8 +63,8 @@ public final class UnlockedDepotMagazines implements LockStrategy {
     }
 
     @Override
-    public void flushCaches() {
-        magazines.flushCaches();
+    public void flushThreadCaches() {
+        magazines.flushThreadCaches();
     }
 
     @Override

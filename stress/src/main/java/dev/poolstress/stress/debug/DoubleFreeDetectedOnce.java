@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.DmaPoolException;
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -24,6 +25,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * Sample (reentrant, ci tier): {@code 1: 447,175 Acceptable}; the catalog's unlocked free shows {@code 0}.
  */
 @JCStressTest
+@Raced(property = "debug", ci = true)
 @Outcome(id = "1", expect = ACCEPTABLE, desc = "the frees serialised: the first put the block back, the second "
         + "found it on the free list and was refused with ALREADY_FREE")
 @Outcome(id = "0", expect = FORBIDDEN, desc = "both frees were accepted: each checked the free list before the other "

@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.census.Violation;
 import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Rendezvous;
 import dev.poolstress.stress.subject.Subject;
@@ -34,6 +35,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * {@code 1, 1}, {@code 4, 1} and {@code 7, 1} in 126 of 7,598 samples.
  */
 @JCStressTest
+@Raced(property = "growth", ci = true)
 @Outcome(id = {"0, 1"}, expect = ACCEPTABLE, desc = "CPU 1's frees and allocations overlapped CPU 0's growth, and "
         + "were serialised with each splice: everything owned once or free once, whole pages only")
 @Outcome(id = {"0, 0"}, expect = ACCEPTABLE, desc = "CPU 1 ran entirely before or after CPU 0's growth: "

@@ -1,9 +1,10 @@
 package dev.poolstress.stress.irq;
 
+import dev.poolstress.stress.runner.Raced;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
-import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.JCStressMeta;
+import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 
@@ -19,6 +20,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * Sample (spin-mcs, quick -sc false, 2 JVM configurations with a stress fork each): {@code 0: 608,976 Acceptable}.
  */
 @JCStressTest
+@Raced(property = "irq", ci = true)
 @JCStressMeta(IrqFreeOnSameCpuRacesAlloc.class)
 @State
 public class IrqFreeOnOtherCpuRacesAlloc {

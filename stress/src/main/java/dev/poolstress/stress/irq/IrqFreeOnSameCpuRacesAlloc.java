@@ -3,6 +3,7 @@ package dev.poolstress.stress.irq;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.CensusOutcome;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -24,6 +25,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * Sample (percpu, ci tier): {@code 0: 428,220 Acceptable}.
  */
 @JCStressTest
+@Raced(property = "irq", ci = true)
 @Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the handler ran before, after or between the "
         + "allocations, never inside the exclusion they hold: two owned blocks, nrActive 2, the rest free once")
 @Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both allocations returned one block: the "

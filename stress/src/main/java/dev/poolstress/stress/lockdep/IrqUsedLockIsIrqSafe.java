@@ -6,6 +6,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.IrqHandler;
 import dev.poolstress.engine.lockdep.Lockdep;
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.Subject;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jcstress.annotations.Actor;
@@ -29,6 +30,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * every one of 208,748 samples.
  */
 @JCStressTest
+@Raced(property = "lockdep", ci = true)
 @Outcome(id = "0", expect = ACCEPTABLE, desc = "every acquisition in process context had interrupts off, so the "
         + "handler's acquisition on CPU 0 could never interrupt a holder: no validator report")
 @Outcome(id = "1", expect = FORBIDDEN, desc = "the validator reported a lock taken in irq context on CPU 0 and also "

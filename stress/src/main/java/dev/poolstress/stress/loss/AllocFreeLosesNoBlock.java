@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -27,6 +28,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * {@code 4}.
  */
 @JCStressTest
+@Raced(property = "loss", ci = true)
 @Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "frees and allocations serialised in any order: "
         + "six owned blocks, nrActive 6, every other block free once")
 @Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs allocated one block: an allocation "

@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -17,7 +18,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * Exclusive ownership: two CPUs allocating at once never get the same block, and the pool counts both.
  *
  * <p>CPU 0 allocates twice from the magazine or list the state's warm-up left it; CPU 1 allocates twice, from an
- * empty per-CPU stack where there is one, so it refills under the global lock while CPU 0 pops (under percpu,
+ * empty per-CPU magazine where there is one, so it refills under the global lock while CPU 0 pops (under percpu,
  * CPU 0's second allocation refills too). Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
@@ -28,13 +29,13 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * {@code 1} (a block handed to both CPUs).
  */
 @JCStressTest
-@Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the allocations were serialised (in either "
-        + "order, or overlapping only outside the pool's exclusion): four distinct blocks, nrActive 4, the rest free "
-        + "once")
-@Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs popped the same head: two "
-        + "allocations ran inside the exclusion at once")
-@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block handed out is still on a free list: "
-        + "a pop's head update was overwritten by the other CPU's")
+@Raced(property = "ownership", ci = true)
+@Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the allocations were serialised (in either order, "
+        + "or overlapping only outside the pool's exclusion): four distinct blocks, nrActive 4, the rest free once")
+@Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs popped the same head: two allocations "
+        + "ran inside the exclusion at once")
+@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block handed out is still on a free list: a "
+        + "pop's head update was overwritten by the other CPU's")
 @Outcome(id = CensusOutcome.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: the free list was "
         + "linked into itself by racing pops or refills")
 @Outcome(id = CensusOutcome.LOST_ID, expect = FORBIDDEN, desc = "owned and free blocks fall short of nrBlocks: a "

@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Rendezvous;
 import dev.poolstress.stress.subject.Subject;
@@ -30,6 +31,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * {@code 2} in 840 samples, the 2-bit tag in 1,096; with CPU 0 popping only, 4 rounds a sample, it was 10 to 280.
  */
 @JCStressTest
+@Raced(property = "ownership", ci = true)
 @Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "every pop saw a head that was still the head "
         + "when it swapped, or failed and retried: owned blocks distinct, the rest free once")
 @Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "CPU 0's pop returned a block CPU 1 holds: the "

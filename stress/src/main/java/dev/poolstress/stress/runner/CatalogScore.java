@@ -114,8 +114,9 @@ public final class CatalogScore {
     }
 
     /**
-     * As verdicts for JUnit XML: one per broken strategy, passing when caught in every run, a failure when every
-     * test ran and some run missed it, an error when a test could not run.
+     * As verdicts for JUnit XML: one per broken strategy, passing when caught in every run, {@link
+     * Verdict.Status#MISSED} (a failure) when every test ran and some run missed it, an error when a test could not
+     * run.
      */
     public static List<Verdict> asVerdicts(List<List<Verdict>> runs) {
         return asVerdicts(runs, Catalog.ENTRIES);
@@ -135,7 +136,7 @@ public final class CatalogScore {
         return strategies.stream().map(e -> {
             List<Entry> perRun = runs.stream().map(run -> entries(run).stream().filter(x -> x.strategy() == e)
                     .findFirst().orElseThrow()).toList();
-            Suite.Test test = new Suite.Test("catalog." + e.getSimpleName());
+            Suite.Test test = new Suite.Test("catalog." + e.getSimpleName(), "catalog");
             Duration spent = perRun.stream().flatMap(x -> x.verdicts().stream()).map(Verdict::elapsed)
                     .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
             Optional<Entry> missed = perRun.stream().filter(x -> x.caughtBy().isEmpty()).findFirst();
@@ -145,7 +146,7 @@ public final class CatalogScore {
             boolean ran = !missed.get().verdicts().isEmpty()
                     && missed.get().verdicts().stream().allMatch(v -> v.status() == Verdict.Status.OK);
             long caughtRuns = perRun.stream().filter(x -> x.caughtBy().isPresent()).count();
-            return new Verdict("catalog", test, ran ? Verdict.Status.FORBIDDEN : Verdict.Status.ERROR, List.of(),
+            return new Verdict("catalog", test, ran ? Verdict.Status.MISSED : Verdict.Status.ERROR, List.of(),
                     "not caught" + (runs.size() == 1 ? "" : " in " + (runs.size() - caughtRuns) + " of "
                             + runs.size() + " runs") + ": " + missed.get().missedBecause(), spent);
         }).toList();

@@ -28,16 +28,17 @@ public record Durations(Map<String, Double> seconds) {
     /**
      * Reads a durations file.
      *
-     * @throws IllegalArgumentException naming the file and line of anything malformed, or a missing file
+     * @throws IllegalArgumentException naming the file and line of anything malformed, or a missing file, worded to
+     *                                  follow the option that gave the file
      */
     public static Durations load(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--durations file " + file + " does not exist", e);
+            throw new IllegalArgumentException("file " + file + " does not exist", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--durations file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException("file " + file + " cannot be read: " + e.getMessage(), e);
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -53,7 +54,7 @@ public record Durations(Map<String, Double> seconds) {
                 value = -1;
             }
             if (value < 0 || fields[0].isEmpty() || fields[1].isEmpty()) {
-                throw new IllegalArgumentException("--durations file " + file + " line " + (i + 1)
+                throw new IllegalArgumentException("file " + file + " line " + (i + 1)
                         + " must be SUBJECT<TAB>TEST<TAB>SECONDS, was '" + line + "'");
             }
             seconds.put(key(fields[0], fields[1]), value);

@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * JUnit XML as CI systems read it: one {@code testsuite}, one {@code testcase} per test and strategy (classname
- * {@code race.<strategy>}, name the test's simple name); a forbidden outcome or a stall is a {@code failure} carrying
- * the outcome and its count or the last progress seen, anything else that is not OK an {@code error}. The suite's
+ * {@code race.<strategy>}, name the test's simple name); a forbidden outcome, a stall or a missed catalog entry is a
+ * {@code failure} carrying the outcome and its count, the last progress seen or what each test saw, anything else
+ * that is not OK an {@code error}. The suite's
  * {@code shard} property ({@code I/N}) lets {@code ci/merge-junit.sh} check that every shard came back exactly once.
  */
 public final class JUnitXml {
@@ -38,11 +39,11 @@ public final class JUnitXml {
     static String render(String suiteName, Shard shard, List<Verdict> finished, String incomplete) {
         List<Verdict> verdicts = new ArrayList<>(finished);
         if (incomplete != null) {
-            verdicts.add(new Verdict("interrupted", new Suite.Test("race.interrupted"), Verdict.Status.ERROR,
+            verdicts.add(new Verdict("interrupted", new Suite.Test("race.interrupted", "race"), Verdict.Status.ERROR,
                     List.of(), incomplete, Duration.ZERO));
         }
-        long failures = verdicts.stream().filter(Verdict::caught).count();
-        long errors = verdicts.stream().filter(v -> !v.passed() && !v.caught()).count();
+        long failures = verdicts.stream().filter(Verdict::failed).count();
+        long errors = verdicts.stream().filter(v -> !v.passed() && !v.failed()).count();
         double total = verdicts.stream().mapToDouble(v -> seconds(v)).sum();
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
@@ -60,7 +61,7 @@ public final class JUnitXml {
                 continue;
             }
             out.append(">\n");
-            String element = v.caught() ? "failure" : "error";
+            String element = v.failed() ? "failure" : "error";
             out.append(String.format("    <%s type=\"%s\" message=\"%s\">%s</%s>%n", element, v.status().name(),
                     escape(v.summary()), escape(v.test().className() + " with " + v.subject() + ": "
                             + v.summary()), element));

@@ -34,17 +34,18 @@ public record Shard(int index, int count) {
     /**
      * Parses {@code I/N}.
      *
-     * @throws IllegalArgumentException naming the argument and the accepted form
+     * @throws IllegalArgumentException naming the argument and the accepted form, worded to follow the option that
+     *                                  gave it
      */
     public static Shard parse(String text) {
         String[] parts = text == null ? new String[0] : text.trim().split("/", -1);
         if (parts.length != 2 || !parts[0].matches("\\d{1,6}") || !parts[1].matches("\\d{1,6}")) {
-            throw new IllegalArgumentException("--shard must be I/N with 1 <= I <= N (e.g. 2/4), was '" + text + "'");
+            throw new IllegalArgumentException("must be I/N with 1 <= I <= N (e.g. 2/4), was '" + text + "'");
         }
         int index = Integer.parseInt(parts[0]);
         int count = Integer.parseInt(parts[1]);
         if (count < 1 || index < 1 || index > count) {
-            throw new IllegalArgumentException("--shard must be I/N with 1 <= I <= N (e.g. 2/4), was '" + text + "'");
+            throw new IllegalArgumentException("must be I/N with 1 <= I <= N (e.g. 2/4), was '" + text + "'");
         }
         return new Shard(index, count);
     }

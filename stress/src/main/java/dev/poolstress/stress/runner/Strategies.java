@@ -21,9 +21,9 @@ public final class Strategies {
     }
 
     /**
-     * Checks {@code --classpath}: every entry must exist.
+     * Checks a user classpath: every entry must exist.
      *
-     * @throws IllegalArgumentException naming the entry
+     * @throws IllegalArgumentException naming the entry, worded to follow the option that gave the classpath
      */
     public static List<Path> classpath(String userClasspath) {
         List<Path> entries = new ArrayList<>();
@@ -36,7 +36,7 @@ public final class Strategies {
             }
             Path path = Path.of(entry);
             if (!Files.exists(path)) {
-                throw new IllegalArgumentException("--classpath entry '" + entry + "' does not exist; expected jar "
+                throw new IllegalArgumentException("entry '" + entry + "' does not exist; expected jar "
                         + "files or class directories separated by '" + File.pathSeparator + "'");
             }
             entries.add(path);
@@ -47,7 +47,8 @@ public final class Strategies {
     /**
      * The strategies to race: {@code requested}, or every built-in if it is empty.
      *
-     * @throws IllegalArgumentException naming the bad {@code --strategy} and what would be accepted
+     * @throws IllegalArgumentException naming the bad strategy and what would be accepted: the engine's message for
+     *                                  an unknown one, else worded to follow the option that gave it
      */
     public static List<String> resolve(List<String> requested, List<Path> userClasspath) {
         if (requested == null || requested.isEmpty()) {
@@ -56,14 +57,10 @@ public final class Strategies {
         ClassLoader loader = loader(userClasspath);
         List<String> resolved = new ArrayList<>();
         for (String value : requested) {
-            try {
-                LockStrategies.factory(value, loader);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--strategy: " + e.getMessage(), e);
-            }
+            LockStrategies.factory(value, loader);
             if (!LockStrategies.builtInIds().contains(value) && isBroken(value, loader)) {
-                throw new IllegalArgumentException("--strategy " + value + " is a deliberately broken strategy of "
-                        + "the catalog; expected a built-in id or your own class (run the catalog with --catalog)");
+                throw new IllegalArgumentException(value + " is a deliberately broken strategy of the catalog; "
+                        + "expected a built-in id or your own class (the catalog is raced as a whole)");
             }
             if (!resolved.contains(value)) {
                 resolved.add(value);
@@ -95,7 +92,7 @@ public final class Strategies {
             try {
                 urls[i] = userClasspath.get(i).toUri().toURL();
             } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("--classpath entry '" + userClasspath.get(i) + "' is not a usable "
+                throw new IllegalArgumentException("entry '" + userClasspath.get(i) + "' is not a usable "
                         + "path: " + e.getMessage(), e);
             }
         }

@@ -9,20 +9,14 @@ import java.util.List;
  */
 public enum Tier {
     /**
-     * Every push, within 10 minutes for the 9 built-in strategies on a 2-core machine: every test, the stack algorithm
-     * only, one normal fork per JVM configuration, no C2-randomizer fork ({@code -fsm 0}), no split compilation
-     * ({@code -sc false}), 2 iterations of 200 ms, a 64 MB heap per fork ({@code -hs 64}).
-     *
-     * <p>Why these settings: the cost is forks, not samples. jcstress 0.16 on JDK 17 runs every test in two JVM
-     * configurations (biased locking on and off) whatever {@code -jvmArgs} says, and {@code -f 0} runs nothing, so a
-     * strategy pays 22 forks plus 6 to 10 s of VM probing. The heap is the lever that remains: a fork took 5.1 s with
-     * jcstress's default pre-touched 256 MB and 2.7 s with {@code -hs 64}, samples unchanged (the pools' direct buffers
-     * keep a 256 MB limit of their own). Measured: 46 to 67 s a strategy, 474 s for the 9, every verdict OK (before
-     * the ownership test's two-CPU ABA rounds). What the settings catch: {@code race --catalog --runs 5}, whose score
-     * gives the forbidden samples of each run's strongest catch.
+     * The gate every push must pass: the tests marked {@link Raced#ci()}, the stack algorithm only, with the fewest
+     * and lightest jcstress forks that still catch the catalog (one normal fork per JVM configuration, no
+     * C2-randomizer fork, no split compilation, 2 iterations of 200 ms, a 64 MB heap per fork), so that the
+     * built-in strategies fit a CI job on a small machine. Change the settings only with {@code race --catalog
+     * --runs 5} to show what they still catch, and {@code ci/race-durations.tsv} to show what they cost.
      */
     CI(List.of("-m", "quick", "-sc", "false", "-f", "1", "-fsm", "0", "-iters", "2", "-time", "200", "-hs", "64"),
-            Suite.TESTS, List.of("stack"), Duration.ofMinutes(5)),
+            Suite.CI, List.of("stack"), Duration.ofMinutes(5)),
     /** Nightly: every test, jcstress's quick preset in full (stress forks, split compilation), both algorithms. */
     NIGHTLY(List.of("-m", "quick"), Suite.TESTS, List.of("stack", "legacy"), Duration.ofMinutes(60)),
     /** Before a release: every test, jcstress's default preset, both algorithms; hours on a small machine. */
@@ -61,7 +55,8 @@ public enum Tier {
     /**
      * Parses a tier name.
      *
-     * @throws IllegalArgumentException naming the accepted names
+     * @throws IllegalArgumentException naming the accepted names, worded to follow the option that gave the name
+     *                                  ({@code "must be one of ci, nightly, full, was 'x'"})
      */
     public static Tier parse(String name) {
         for (Tier tier : values()) {
@@ -69,6 +64,6 @@ public enum Tier {
                 return tier;
             }
         }
-        throw new IllegalArgumentException("--tier must be one of ci, nightly, full, was '" + name + "'");
+        throw new IllegalArgumentException("must be one of ci, nightly, full, was '" + name + "'");
     }
 }

@@ -7,9 +7,8 @@ import java.util.List;
  * The runner's finding for one test against one strategy and algorithm.
  *
  * @param subject   the strategy id or class, with {@code /legacy} appended for the legacy algorithm
- * @param forbidden the failing outcomes seen; empty unless {@link Status#FORBIDDEN} (and then only for a catalog
- *                  entry no test caught, which {@code detail} explains)
- * @param detail    what went wrong, for errors, time-outs and tests that never ran
+ * @param forbidden the failing outcomes seen; empty unless {@link Status#FORBIDDEN}
+ * @param detail    what went wrong, for errors, time-outs, tests that never ran and catalog entries missed
  * @param elapsed   from the start of the jcstress run to the end of the run, or to the first report of this test's
  *                  failure (or stall) while it was running
  * @param samples   the samples jcstress reported for the test, all outcomes and configurations; 0 if none
@@ -23,7 +22,9 @@ public record Verdict(String subject, Suite.Test test, Status status, List<Outco
     }
 
     public enum Status {
-        OK, FORBIDDEN, STALLED, ERROR, TIMEOUT, NOT_RUN;
+        OK, FORBIDDEN, STALLED, ERROR, TIMEOUT, NOT_RUN,
+        /** A broken strategy of the catalog that every test ran against and none caught: the suite failed. */
+        MISSED;
 
         /** How the verdict table prints it. */
         public String label() {
@@ -34,6 +35,7 @@ public record Verdict(String subject, Suite.Test test, Status status, List<Outco
                 case ERROR -> "error";
                 case TIMEOUT -> "timeout";
                 case NOT_RUN -> "not run";
+                case MISSED -> "MISSED";
             };
         }
     }
@@ -45,6 +47,14 @@ public record Verdict(String subject, Suite.Test test, Status status, List<Outco
     /** Whether the strategy itself failed the test (a forbidden outcome or a stalled fork), not the run. */
     public boolean caught() {
         return status == Status.FORBIDDEN || status == Status.STALLED;
+    }
+
+    /**
+     * Whether what was tested failed, not the run: a strategy caught, or a catalog entry the suite missed. JUnit XML
+     * reports these as failures and every other verdict that did not pass as an error.
+     */
+    public boolean failed() {
+        return caught() || status == Status.MISSED;
     }
 
     /** The samples that showed a forbidden outcome, over all configurations. */

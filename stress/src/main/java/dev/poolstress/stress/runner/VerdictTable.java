@@ -51,7 +51,7 @@ public final class VerdictTable {
             case NOT_RUN -> 1;
             case TIMEOUT -> 2;
             case ERROR -> 3;
-            case STALLED -> 4;
+            case STALLED, MISSED -> 4;
             case FORBIDDEN -> 5;
         };
     }

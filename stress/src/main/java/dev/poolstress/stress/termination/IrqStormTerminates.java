@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.IrqHandler;
+import dev.poolstress.stress.runner.Raced;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -32,6 +33,7 @@ import org.openjdk.jcstress.annotations.State;
  * Sample (spin-ttas, ci tier): {@code TERMINATED: 55 Acceptable}.
  */
 @JCStressTest(Mode.Termination)
+@Raced(property = "termination", ci = true)
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the storm interleaved with CPU 0's sections and CPU 0 saw "
         + "the stop request")
 @Outcome(id = "STALE", expect = FORBIDDEN, desc = "CPU 0 never finished: it is wedged on a lock or gate the storm "

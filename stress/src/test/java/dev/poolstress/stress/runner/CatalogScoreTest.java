@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.poolstress.stress.broken.Catalog;
 import dev.poolstress.stress.broken.UnlockedFree;
 import dev.poolstress.stress.broken.UntaggedTreiberStack;
+import dev.poolstress.stress.debug.DoubleFreeDetectedOnce;
+import dev.poolstress.stress.loss.AllocFreeLosesNoBlock;
+import dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CatalogScoreTest {
-    private static final Suite.Test LOSS = new Suite.Test("dev.poolstress.stress.loss.AllocFreeLosesNoBlock");
-    private static final Suite.Test DEBUG = new Suite.Test("dev.poolstress.stress.debug.DoubleFreeDetectedOnce");
-    private static final Suite.Test ABA =
-            new Suite.Test("dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock");
+    private static final Suite.Test LOSS = Suite.test(AllocFreeLosesNoBlock.class);
+    private static final Suite.Test DEBUG = Suite.test(DoubleFreeDetectedOnce.class);
+    private static final Suite.Test ABA = Suite.test(PopPushRaceNeverSharesABlock.class);
 
     private final List<Verdict> verdicts = List.of(
             new Verdict(UnlockedFree.class.getName(), LOSS, Verdict.Status.FORBIDDEN,
@@ -69,10 +71,19 @@ class CatalogScoreTest {
         assertEquals(Verdict.Status.OK, cases.get(0).status());
         Verdict missed = cases.stream().filter(v -> v.test().simpleName().equals("UntaggedTreiberStack"))
                 .findFirst().orElseThrow();
-        assertEquals(Verdict.Status.FORBIDDEN, missed.status());
+        assertEquals(Verdict.Status.MISSED, missed.status());
         assertEquals("not caught: PopPushRaceNeverSharesABlock OK", missed.summary());
         Verdict notRun = cases.stream().filter(v -> v.test().simpleName().equals("IrqUnsafeSpinLock"))
                 .findFirst().orElseThrow();
         assertEquals(Verdict.Status.ERROR, notRun.status());
+    }
+
+    @Test
+    void shouldReportAMissAsAMissedFailureInJUnitXml() {
+        String xml = JUnitXml.render("catalog", Shard.WHOLE, CatalogScore.asVerdicts(List.of(verdicts)));
+
+        assertTrue(xml.contains("name=\"UntaggedTreiberStack\" time=\"20.000\">\n    <failure type=\"MISSED\" "
+                + "message=\"not caught: PopPushRaceNeverSharesABlock OK\">"), xml);
+        assertTrue(xml.contains("failures=\"1\" errors=\"" + (Catalog.ENTRIES.size() - 2) + "\""), xml);
     }
 }

@@ -13,8 +13,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class JUnitXmlTest {
-    private static final Suite.Test OWNERSHIP = new Suite.Test("dev.poolstress.stress.ownership.Owns");
-    private static final Suite.Test LOSS = new Suite.Test("dev.poolstress.stress.loss.Loses");
+    private static final Suite.Test OWNERSHIP = new Suite.Test("dev.poolstress.stress.ownership.Owns", "ownership");
+    private static final Suite.Test LOSS = new Suite.Test("dev.poolstress.stress.loss.Loses", "loss");
 
     private static Document parse(String xml) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder()

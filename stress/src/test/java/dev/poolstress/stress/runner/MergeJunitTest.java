@@ -26,8 +26,8 @@ class MergeJunitTest {
     private Path shard(String file, String suite, String shard, int cases) throws IOException {
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
-            verdicts.add(new Verdict("spin-mcs", new Suite.Test("t.loss.Loses" + i), Verdict.Status.OK, List.of(), "",
-                    Duration.ofSeconds(1)));
+            verdicts.add(new Verdict("spin-mcs", new Suite.Test("t.loss.Loses" + i, "loss"), Verdict.Status.OK,
+                    List.of(), "", Duration.ofSeconds(1)));
         }
         Path path = dir.resolve(file);
         JUnitXml.write(path, suite, Shard.parse(shard), verdicts, null);

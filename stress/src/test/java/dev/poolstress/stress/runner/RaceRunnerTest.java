@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RaceRunnerTest {
-    private static final Suite.Test OWNS = new Suite.Test("t.ownership.Owns");
-    private static final Suite.Test LOSES = new Suite.Test("t.loss.Loses");
-    private static final Suite.Test STORM = new Suite.Test("t.termination.Storm");
+    private static final Suite.Test OWNS = new Suite.Test("t.ownership.Owns", "ownership");
+    private static final Suite.Test LOSES = new Suite.Test("t.loss.Loses", "loss");
+    private static final Suite.Test STORM = new Suite.Test("t.termination.Storm", "termination");
 
     private static final List<String> OUTPUT = List.of(
             "...... [FAILED] t.ownership.Owns",
@@ -84,7 +84,7 @@ class RaceRunnerTest {
 
     @Test
     void shouldShowTheWorstVerdictOfAPropertyInTheTable() {
-        Suite.Test otherOwnership = new Suite.Test("t.ownership.Other");
+        Suite.Test otherOwnership = new Suite.Test("t.ownership.Other", "ownership");
         List<Verdict> verdicts = List.of(
                 new Verdict("percpu", OWNS, Verdict.Status.OK, List.of(), "", Duration.ZERO),
                 new Verdict("percpu", otherOwnership, Verdict.Status.FORBIDDEN, List.of(), "", Duration.ZERO),

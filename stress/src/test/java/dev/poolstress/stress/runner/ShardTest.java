@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShardTest {
     @ParameterizedTest
     @ValueSource(strings = {"0/3", "4/3", "1/0", "a/2", "1/2/3", "2", "", "-1/2", " /2"})
-    void shouldRejectMalformedShardsNamingTheOption(String text) {
+    void shouldRejectMalformedShardsNamingTheAcceptedForm(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shard.parse(text));
-        assertTrue(e.getMessage().startsWith("--shard must be I/N"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("must be I/N"), e.getMessage());
         assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());
     }
 

@@ -2,11 +2,11 @@ package dev.poolstress.scenarios.bench.micro;
 
 import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
-import dev.poolstress.engine.percpu.PerCpuStackCache;
+import dev.poolstress.engine.percpu.PerCpuMagazines;
 
 /**
- * A per-CPU stack's capacity and batch, written {@code capacity/batch} (e.g. {@code 64/32}) so that one JMH
- * {@code @Param} names exactly the grid point, not the cross product of two lists.
+ * A per-CPU magazine's capacity and the batch a refill takes, written {@code capacity/batch} (e.g. {@code 64/32})
+ * so that one JMH {@code @Param} names exactly the grid point, not the cross product of two lists.
  */
 public record MagazineSize(int capacity, int batch) {
     /**
@@ -32,11 +32,11 @@ public record MagazineSize(int capacity, int batch) {
     }
 
     /**
-     * A {@code stack} pool of 64-byte, 64-aligned blocks behind per-CPU stacks of this size, grown by {@code blocks}
+     * A {@code stack} pool of 64-byte, 64-aligned blocks behind per-CPU magazines of this size, grown by {@code blocks}
      * blocks first so that a measured pair never waits for a page.
      */
     DmaPool grownPool(Cpus cpus, int blocks) {
-        return PairPool.grown("sizing", cpus, pool -> pool.lock(free -> new PerCpuStackCache(free, capacity, batch)),
+        return PairPool.grown("sizing", cpus, pool -> pool.lock(free -> new PerCpuMagazines(free, capacity, batch)),
                 blocks);
     }
 }

@@ -19,17 +19,19 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * Sizing {@code percpu}, local topology: two threads, each bound to its own virtual CPU, free only blocks they
- * allocated, so every block returns to the stack it came from.
+ * allocated, so every block returns to the magazines it came from.
  * <pre>
- *   CPU 0: alloc ... free ──┐          CPU 1: alloc ... free ──┐
- *     ^  per-CPU stack  <───┘            ^  per-CPU stack  <───┘
- *     └──── refill / flush, a batch at a time, under the global lock ────┘
+ *   CPU 0: alloc ... free ──┐              CPU 1: alloc ... free ──┐
+ *     ^  2 magazines   <────┘                ^  2 magazines   <────┘
+ *     └── whole magazines exchanged with the depot, under the global lock ──┘
  * </pre>
- * {@code onePair} holds one block at a time: after the first refill its stack never empties or fills, so it is the
+ * {@code onePair} holds one block at a time: after the first refill its magazines never empty or fill, so it is the
  * control that no size should change. {@code burstOf32} and {@code burstOf128} hold 32 or 128 blocks (a queue
- * depth) before freeing them, which sends a stack too small for the burst to the global lock on every burst: with
- * B held, a stack of capacity C and batch b goes there about never when B &lt;= C, else roughly 2(B - C)/b times per
- * burst. Scores are ns per alloc+free pair per thread.
+ * depth) before freeing them, which sends a CPU whose two magazines cannot hold the burst to the global lock on every
+ * burst: with B held and magazines of capacity C, once the first bursts have refilled from the free list (batch
+ * blocks at a time), a CPU goes there never when B &lt;= 2C, else 2(B - 2C)/C times per burst (it reloads full
+ * magazines from the depot while allocating, and unloads as many while freeing), whatever the batch. Scores are ns
+ * per alloc+free pair per thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,10 +39,10 @@ import org.openjdk.jmh.infra.ThreadParams;
 public class PerCpuSizingLocalBenchmark {
     private static final int SHORT_BURST = 32;
     private static final int LONG_BURST = 128;
-    /** Enough for both CPUs' full stacks of the largest size and their bursts, so no measured pair grows the pool. */
+    /** Enough for both CPUs' full magazines of the largest size and their bursts: no measured pair grows the pool. */
     private static final int GROWN_BLOCKS = 1024;
 
-    /** CAPACITY/BATCH of each CPU's stack: capacities 8 to 256 at batch = capacity/2, and 64 at 1/4 and 1/1. */
+    /** CAPACITY/BATCH of each CPU's magazines: capacities 8 to 256 at batch = capacity/2, and 64 at 1/4 and 1/1. */
     @Param({"8/4", "16/8", "32/16", "64/32", "128/64", "256/128", "64/16", "64/64"})
     public String magazine;
 

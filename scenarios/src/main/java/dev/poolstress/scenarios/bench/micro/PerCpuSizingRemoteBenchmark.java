@@ -22,14 +22,15 @@ import org.openjdk.jmh.infra.Control;
 
 /**
  * Sizing {@code percpu}, remote topology: CPU 0 allocates and submits, and the completion frees each block in irq
- * context on CPU 1, so every block crosses CPUs through the global list.
+ * context on CPU 1, so every block crosses CPUs through the depot.
  * <pre>
  *   CPU 0 (process): alloc ──> [ ring of 64 in-flight blocks ] ──> deliverIrq(CPU 1): free
- *     ^ stack refilled a batch at a time            CPU 1's stack flushed a batch at a time v
- *     └──────────────────────── global list, under the global lock <──────────────────────┘
+ *     ^ reloads a full magazine                     CPU 1 unloads a full magazine for an empty one v
+ *     └──────────────────────────── depot, under the global lock <────────────────────────────┘
  * </pre>
- * CPU 0's stack only ever empties and CPU 1's only ever fills, so every {@code batch} pairs cost one refill and one
- * flush, and the two contend for the global lock. The ring is a single-producer, single-consumer array of dma
+ * CPU 0's magazines only ever empty and CPU 1's only ever fill, so every {@code capacity} pairs cost one unload and
+ * one reload, and the two contend for the global lock; when the depot has no full magazine, CPU 0 refills from the
+ * free list instead, {@code batch} blocks a trip. The ring is a single-producer, single-consumer array of dma
  * handles; each side waits (spins, then yields) only while it is full or empty, so in steady state both methods run
  * at the rate of the pipeline and each one's ns per operation is the time per pair.
  */
@@ -54,7 +55,7 @@ public class PerCpuSizingRemoteBenchmark {
         }
     }
 
-    /** CAPACITY/BATCH of each CPU's stack, the same grid as the local topology. */
+    /** CAPACITY/BATCH of each CPU's magazines, the same grid as the local topology. */
     @Param({"8/4", "16/8", "32/16", "64/32", "128/64", "256/128", "64/16", "64/64"})
     public String magazine;
 

@@ -19,16 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The per-CPU caches' own behaviour, beyond the contract every strategy meets: freed blocks stay on the CPU that
+ * The per-CPU magazines' own behaviour, beyond the contract every strategy meets: freed blocks stay on the CPU that
  * freed them until both its magazines are full, and then a full magazine goes to the depot, where any CPU takes it
  * whole.
  */
-class PerCpuStackCacheTest {
+class PerCpuMagazinesTest {
     /** 64-byte blocks, 64 to a page; magazines of 8 blocks, refilled from the free list 4 at a time. */
     private static DmaPool pool(Cpus cpus) {
         cpus.bind(0);
         return DmaPool.builder("percpu", Device.create("dev", cpus)).size(64)
-                .lock(blocks -> new PerCpuStackCache(blocks, 8, 4)).build();
+                .lock(blocks -> new PerCpuMagazines(blocks, 8, 4)).build();
     }
 
     @Test
@@ -66,14 +66,24 @@ class PerCpuStackCacheTest {
     }
 
     @Test
-    void shouldBypassTheCachesInDebugMode() {
+    void shouldBypassTheMagazinesInDebugMode() {
         Cpus cpus = Cpus.of(2);
         cpus.bind(0);
         Device dev = Device.create("dev", cpus);
         DmaPool pool = DmaPool.builder("debug", dev).size(64).lock("percpu").debug(true).build();
         long dma = pool.alloc();
         cpus.deliverIrq(1, (cpu, arg) -> pool.free(arg), dma);
-        assertEquals(dma, pool.alloc(), "a block freed on CPU 1 went straight back to the global list");
+        assertEquals(dma, pool.alloc(), "a block freed on CPU 1 went straight back to the free list");
+    }
+
+    @Test
+    void shouldReportItsDepotLockToTheValidatorUnderItsOwnName() {
+        Cpus cpus = Cpus.of(1);
+        cpus.bind(0);
+        PerCpuMagazines[] made = new PerCpuMagazines[1];
+        DmaPool.builder("named", Device.create("dev", cpus)).size(64)
+                .lock(blocks -> made[0] = new PerCpuMagazines(blocks)).build();
+        assertEquals("named.percpu depot lock", made[0].global.lockName());
     }
 
     /** Both magazine strategies check their sizes in the depot they share; {@code thread} picks thread-cache. */
@@ -86,7 +96,7 @@ class PerCpuStackCacheTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DmaPool.builder("bad", dev)
                 .size(64).lock(blocks -> thread
                         ? new PerThreadMagazines(blocks, capacity, batch, new TtasSpinLock(blocks))
-                        : new PerCpuStackCache(blocks, capacity, batch)).build());
+                        : new PerCpuMagazines(blocks, capacity, batch)).build());
         assertTrue(e.getMessage().contains("batch") && e.getMessage().contains("capacity"), e.getMessage());
         assertEquals("poolinfo - 0.1\n", dev.pools());
     }

@@ -5,10 +5,11 @@ import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.lock.TtasSpinLock;
 
 /**
- * Per-CPU stack caches ({@code percpu}): Bonwick's magazines and depot (USENIX 2001) in front of the pool's free
- * list. Each virtual CPU pops and pushes blocks on its loaded magazine with only its own interrupts off, swapping in
- * its previous magazine when the loaded one runs empty or full. Only when both are exhausted does it take the global
- * lock, to trade a whole magazine with the depot in O(1), or to refill from the free list. Choose it when
+ * Per-CPU magazines ({@code percpu}): Bonwick's magazines and depot (USENIX 2001) in front of the pool's free list.
+ * Each virtual CPU pops and pushes blocks on its loaded magazine with only its own interrupts off, swapping in its
+ * previous magazine when the loaded one runs empty or full. Only when both are exhausted does it take the global
+ * lock, to exchange a whole magazine with the depot in O(1), or, when the depot has no full magazine, to refill its
+ * loaded one from the free list. Choose it when
  * allocations and frees are spread over CPUs, or when frees arrive in irq context on another CPU than the alloc.
  *
  * <h2>Invariants</h2>
@@ -23,7 +24,7 @@ import dev.poolstress.engine.lock.TtasSpinLock;
  * magazines are bypassed, as SLUB bypasses its per-CPU fast path for debug caches, so every free meets the
  * kernel's checks against the one free list.
  */
-public final class PerCpuStackCache extends MagazineFrontEnd {
+public final class PerCpuMagazines extends MagazineFrontEnd {
     /** Blocks per magazine. */
     public static final int DEFAULT_CAPACITY = 64;
     /** Blocks taken from the free list in one trip when the depot has no full magazine. */
@@ -32,7 +33,7 @@ public final class PerCpuStackCache extends MagazineFrontEnd {
     private final Cpus cpus;
     private final MagazinePair[] magazines;
 
-    public PerCpuStackCache(FreeBlocks blocks) {
+    public PerCpuMagazines(FreeBlocks blocks) {
         this(blocks, DEFAULT_CAPACITY, DEFAULT_BATCH);
     }
 
@@ -40,8 +41,8 @@ public final class PerCpuStackCache extends MagazineFrontEnd {
      * @param capacity blocks per magazine
      * @param batch    blocks taken from the free list at once when the depot has no full magazine
      */
-    public PerCpuStackCache(FreeBlocks blocks, int capacity, int batch) {
-        super(blocks, new TtasSpinLock(blocks), capacity, batch);
+    public PerCpuMagazines(FreeBlocks blocks, int capacity, int batch) {
+        super(blocks, new TtasSpinLock(blocks, "percpu depot lock"), capacity, batch);
         this.cpus = blocks.cpus();
         this.magazines = new MagazinePair[cpus.count()];
         for (int cpu = 0; cpu < magazines.length; cpu++) {
