@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
@@ -338,9 +339,9 @@ public final class RaceCommand implements Callable<Integer> {
 
     /** Checks every argument; throws {@link IllegalArgumentException} with a one-line message on the first bad one. */
     RaceRequest request() {
-        Tier chosenTier = Tier.parse(tier);
+        Tier chosenTier = option("--tier ", () -> Tier.parse(tier));
         Optional<Shard> bazel = Shard.fromBazel(env);
-        Shard chosenShard = shard != null ? Shard.parse(shard) : bazel.orElse(Shard.WHOLE);
+        Shard chosenShard = shard != null ? option("--shard ", () -> Shard.parse(shard)) : bazel.orElse(Shard.WHOLE);
         if (shard != null && bazel.isPresent() && !bazel.get().equals(chosenShard)) {
             throw new IllegalArgumentException("--shard " + shard + " disagrees with Bazel's shard " + bazel.get()
                     + " (" + Shard.BAZEL_INDEX + " counts from 0)");
@@ -365,7 +366,7 @@ public final class RaceCommand implements Callable<Integer> {
         }
         OutputOptions.checkFile("--junit", junit);
         OutputOptions.checkDirectory("--report-dir", reportDir);
-        List<Path> userClasspath = Strategies.classpath(classpath);
+        List<Path> userClasspath = option("--classpath ", () -> Strategies.classpath(classpath));
         List<String> chosen;
         if (catalog) {
             if (chosenShard.count() > 1) {
@@ -378,9 +379,19 @@ public final class RaceCommand implements Callable<Integer> {
             }
             chosen = Strategies.catalog();
         } else {
-            chosen = Strategies.resolve(strategies, userClasspath);
+            chosen = option("--strategy: ", () -> Strategies.resolve(strategies, userClasspath));
         }
         return new RaceRequest(chosen, userClasspath, regex, chosenTier, chosenShard, reportDir, catalog,
-                Duration.ofSeconds(stallAfter), durations == null ? Durations.NONE : Durations.load(durations));
+                Duration.ofSeconds(stallAfter), durations == null ? Durations.NONE
+                        : option("--durations ", () -> Durations.load(durations)));
+    }
+
+    /** Reads one option's value; the library's message, which names no option, is prefixed with {@code option}. */
+    private static <T> T option(String option, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + e.getMessage(), e);
+        }
     }
 }

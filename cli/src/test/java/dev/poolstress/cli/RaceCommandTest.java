@@ -104,13 +104,13 @@ class RaceCommandTest {
     @Test
     void shouldRejectAMissingDurationsFile() {
         assertEquals(2, race("--durations", "no-such-durations.tsv"));
-        assertTrue(error().contains("file no-such-durations.tsv does not exist"), error());
+        assertTrue(error().contains("--durations file no-such-durations.tsv does not exist"), error());
     }
 
     @Test
     void shouldRejectAnUnknownStrategyIdListingTheBuiltIns() {
         assertEquals(2, race("--strategy", "spin-nope"));
-        assertTrue(error().startsWith("race: ") && error().contains("unknown lock strategy 'spin-nope'"), error());
+        assertTrue(error().startsWith("race: --strategy: unknown lock strategy 'spin-nope'"), error());
         assertTrue(error().contains("spin-mcs"), error());
         assertTrue(error().strip().endsWith("(see 'race --help')"), error());
         assertEquals(1, error().lines().count());
@@ -134,19 +134,19 @@ class RaceCommandTest {
     void shouldRefuseABrokenStrategyOutsideTheCatalog() {
         assertEquals(2, race("--strategy", "dev.poolstress.stress.broken.UnlockedFree"));
         assertTrue(error().contains("deliberately broken"), error());
-        assertTrue(error().contains("the catalog is raced as a whole"), error());
+        assertTrue(error().contains("--strategy: ") && error().contains("the catalog is raced as a whole"), error());
     }
 
     @Test
     void shouldRejectAMalformedShard() {
         assertEquals(2, race("--shard", "5/4"));
-        assertTrue(error().startsWith("race: ") && error().contains("must be I/N with 1 <= I <= N"), error());
+        assertTrue(error().startsWith("race: --shard must be I/N with 1 <= I <= N"), error());
     }
 
     @Test
     void shouldRejectAnUnknownTierAndABadRegex() {
         assertEquals(2, race("--tier", "weekly"));
-        assertTrue(error().contains("must be one of ci, nightly, full, was 'weekly'"), error());
+        assertTrue(error().contains("--tier must be one of ci, nightly, full, was 'weekly'"), error());
         assertEquals(2, race("--tests", "(unclosed"));
         assertTrue(error().contains("--tests must be a Java regular expression"), error());
     }
@@ -154,7 +154,7 @@ class RaceCommandTest {
     @Test
     void shouldRejectAMissingClasspathEntry() {
         assertEquals(2, race("--classpath", "/no/such/strategies.jar"));
-        assertTrue(error().contains("entry '/no/such/strategies.jar' does not exist"), error());
+        assertTrue(error().contains("--classpath entry '/no/such/strategies.jar' does not exist"), error());
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.poolstress.stress.debug;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.DmaPoolException;
-import dev.poolstress.stress.runner.Raced;
+import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.stress.subject.Raced;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;

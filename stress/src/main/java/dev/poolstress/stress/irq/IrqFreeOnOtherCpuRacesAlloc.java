@@ -1,6 +1,6 @@
 package dev.poolstress.stress.irq;
 
-import dev.poolstress.stress.runner.Raced;
+import dev.poolstress.stress.subject.Raced;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressMeta;

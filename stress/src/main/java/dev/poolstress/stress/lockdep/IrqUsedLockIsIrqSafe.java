@@ -3,10 +3,10 @@ package dev.poolstress.stress.lockdep;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.IrqHandler;
 import dev.poolstress.engine.lockdep.Lockdep;
-import dev.poolstress.stress.runner.Raced;
+import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.stress.subject.Raced;
 import dev.poolstress.stress.subject.Subject;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jcstress.annotations.Actor;

@@ -10,6 +10,7 @@ import dev.poolstress.stress.loss.AllocFreeLosesNoBlock;
 import dev.poolstress.stress.ownership.ConcurrentAllocsNeverShareABlock;
 import dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock;
 import dev.poolstress.stress.percpu.RefillAndExchangeRaceRemoteFrees;
+import dev.poolstress.stress.subject.Raced;
 import dev.poolstress.stress.termination.IrqStormTerminates;
 import java.util.List;
 import java.util.regex.Pattern;

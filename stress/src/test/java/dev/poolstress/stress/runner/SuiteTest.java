@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolstress.stress.subject.Raced;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.poolstress.stress.runner;
+package dev.poolstress.stress.subject;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
