@@ -4,7 +4,6 @@ import dev.poolstress.engine.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.CpuThread;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
@@ -19,31 +18,16 @@ import org.HdrHistogram.Histogram;
  *
  * Each free first checks the block's ownership tag; the run ends with the same {@link LossAudit} as a ring storm.
  */
-final class RoundsStorm implements Storm {
+final class RoundsStorm extends AbstractStorm {
     private final RoundsStormPlan plan;
-    private final String strategyId;
-    private final Function<FreeBlocks, LockStrategy> strategy;
-    private final StormLimit limit;
-    private final boolean timed;
-    private final StopSignal stop = new StopSignal();
-    private final OwnershipLedger ledger = new OwnershipLedger();
 
-    private StormMachine machine;
-    private DmaPool[] pools;
-    private Contention contention;
     private Worker[] workers;
     private Thread[] threads;
-    private long heapBefore;
-    private boolean started;
 
     RoundsStorm(RoundsStormPlan plan, String strategyId, Function<FreeBlocks, LockStrategy> strategy,
-                StormLimit limit,
-            Instrumentation probes) {
-        this.timed = probes == Instrumentation.FULL;
+                StormLimit limit, Instrumentation probes) {
+        super(plan, strategyId, strategy, limit, probes);
         this.plan = plan;
-        this.strategyId = strategyId;
-        this.strategy = strategy;
-        this.limit = limit;
     }
 
     /** One thread's rounds. */
@@ -73,8 +57,8 @@ final class RoundsStorm implements Storm {
         void work() {
             long rounds = limit.timed() ? Long.MAX_VALUE : limit.operations();
             for (long r = 0; r < rounds && !stop.stopped(); r++) {
-                for (int p = 0; p < pools.length; p++) {
-                    round(p, pools[p], plan.blocks().get(p));
+                for (int p = 0; p < machine.pools.length; p++) {
+                    round(p, machine.pools[p], plan.blocks().get(p));
                 }
             }
         }
@@ -115,15 +99,7 @@ final class RoundsStorm implements Storm {
     }
 
     @Override
-    public void start() {
-        if (started) {
-            throw new IllegalStateException("a storm runs once");
-        }
-        started = true;
-        heapBefore = ThreadAllocation.heapUsedAfterGc();
-        machine = new StormMachine(plan.cpus(), plan.pools(), plan.algorithm(), plan.debug(), strategy, timed);
-        contention = machine.contention;
-        pools = machine.pools;
+    void launch() {
         workers = new Worker[plan.threads()];
         threads = new Thread[plan.threads()];
         for (int i = 0; i < workers.length; i++) {
@@ -132,7 +108,6 @@ final class RoundsStorm implements Storm {
             threads[i].setDaemon(true);
             threads[i].start();
         }
-        stop.open(limit.timed() ? limit.duration().toNanos() : 0);
     }
 
     @Override
@@ -146,64 +121,30 @@ final class RoundsStorm implements Storm {
     }
 
     @Override
-    public StormResult finish() {
+    void collect(Tally tally) {
         stop.stop();
-        for (Thread thread : threads) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        LossAudit audit = new LossAudit(machine.cpus, machine.device);
-        Histogram alloc = Latency.newHistogram();
-        Histogram free = Latency.newHistogram();
+        joinAll(threads, 10);
         long attempts = 0;
-        long failures = 0;
-        long freed = 0;
         long mismatched = 0;
-        long bytes = 0;
-        long last = stop.startNanos();
-        OutOfDeviceMemory exhausted = null;
         for (Worker w : workers) {
             if (!w.done) {
-                audit.error("rounds thread " + w.index, new IllegalStateException("still running after 10 s"));
+                tally.audit.error("rounds thread " + w.index, new IllegalStateException("still running after 10 s"));
             }
             attempts += w.attempts;
-            failures += w.failures;
-            freed += w.freed;
+            tally.failures += w.failures;
+            tally.freed += w.freed;
             mismatched += w.mismatched;
-            bytes += w.allocatedBytes;
-            last = Math.max(last, w.lastFree);
-            alloc.add(w.allocLatency);
-            free.add(w.freeLatency);
+            tally.bytes += w.allocatedBytes;
+            tally.last = Math.max(tally.last, w.lastFree);
+            tally.alloc.add(w.allocLatency);
+            tally.free.add(w.freeLatency);
             if (w.error != null) {
-                audit.error("rounds thread " + w.index + " on CPU " + w.cpu, w.error);
-                exhausted = exhausted != null ? exhausted : OutOfDeviceMemory.of(strategyId, "rounds thread " + w.index, w.error);
+                tally.error("rounds thread " + w.index, "rounds thread " + w.index + " on CPU " + w.cpu, w.error);
             }
         }
-        audit.reconcile("allocation attempts = blocks freed + tag mismatches + NULL allocations", attempts,
-                freed + mismatched + failures);
-        long pages = machine.pages();
-        long pageFailures = machine.device.pageFailures();
-        machine.audit(audit, ledger);
-        LossReport loss = audit.report();
-        Latency allocLatency = Latency.of(alloc);
-        Latency freeLatency = Latency.of(free);
-        // drop what the storm holds (histograms, ring, pools), so the heap after it shows only what leaked
-        alloc = null;
-        free = null;
+        tally.audit.reconcile("allocation attempts = blocks freed + tag mismatches + NULL allocations", attempts,
+                tally.freed + mismatched + tally.failures);
         workers = null;
         threads = null;
-        pools = null;
-        machine = null;
-        if (exhausted != null) {
-            throw exhausted; // after the audit has given the device its pages back
-        }
-        long heapAfter = ThreadAllocation.heapUsedAfterGc();
-        return new StormResult(strategyId, last - stop.startNanos(), freed, failures, allocLatency,
-                freeLatency, contention.calls(), contention.waited(), contention.waitNanos(), pages,
-                pageFailures, bytes, heapBefore, heapAfter, loss);
     }
 }
