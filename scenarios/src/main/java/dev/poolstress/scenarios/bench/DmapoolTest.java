@@ -2,6 +2,7 @@ package dev.poolstress.scenarios.bench;
 
 import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPool;
+import dev.poolstress.scenarios.storm.DmapoolTestRound;
 import dev.poolstress.stress.progress.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,18 +91,27 @@ public final class DmapoolTest {
     }
 
     /**
-     * Creates a pool, under the lock or {@linkplain UnlockedFreeBlocks with none}, times {@code count} rounds on it
-     * and destroys it; returns the time in µs.
+     * Creates a pool, under the lock or {@linkplain UnlockedFreeBlocks with none}, times {@code count} rounds of
+     * {@link DmapoolTestRound} on it, and destroys it; returns the time in µs. A NULL alloc fails as the kernel's
+     * -ENOMEM, with the pool destroyed.
      */
     private long runPool(Device device, DmapoolTestPool parameters, String algorithm, int count, boolean locking) {
         DmaPool.Builder builder = DmaPool.builder("test pool", device)
                 .size(parameters.size()).align(parameters.align()).boundary(parameters.boundary())
                 .algorithm(algorithm);
         DmaPool pool = (locking ? builder.lock(lock) : builder.lock(UnlockedFreeBlocks::new)).build();
-        long[] blocks = new long[parameters.blocks()];
+        int blocks = parameters.blocks();
+        DmapoolTestRound round = new DmapoolTestRound(blocks, DmapoolTestRound.KERNEL);
         long start = System.nanoTime();
-        for (int round = 0; round < count; round++) {
-            allocateAllThenFree(pool, blocks, round);
+        for (int r = 0; r < count; r++) {
+            int taken = round.run(pool, blocks);
+            if (taken < blocks) {
+                // the round gave its blocks back, as dmapool_test_alloc on -ENOMEM
+                String which = pool.algorithm() + " pool of size " + pool.stats().size();
+                pool.destroy();
+                throw new IllegalStateException("dmapool test: " + which + ": alloc " + (taken + 1) + " of " + blocks
+                        + " in round " + (r + 1) + " returned NULL (-ENOMEM): the device could not supply a page");
+            }
         }
         long end = System.nanoTime();
         long active = pool.stats().nrActive();
@@ -116,26 +126,6 @@ public final class DmapoolTest {
         }
         // ktime_us_delta: whole microseconds, truncated
         return (end - start) / 1_000;
-    }
-
-    /** {@code dmapool_test_alloc}: on a failed alloc, frees what it took and fails as the kernel's -ENOMEM. */
-    private static void allocateAllThenFree(DmaPool pool, long[] blocks, int round) {
-        for (int i = 0; i < blocks.length; i++) {
-            long dma = pool.alloc();
-            if (dma == DmaPool.NULL) {
-                for (int j = i - 1; j >= 0; j--) {
-                    pool.free(blocks[j]);
-                }
-                String which = pool.algorithm() + " pool of size " + pool.stats().size();
-                pool.destroy();
-                throw new IllegalStateException("dmapool test: " + which + ": alloc " + (i + 1) + " of " + blocks.length + " in round "
-                        + (round + 1) + " returned NULL (-ENOMEM): the device could not supply a page");
-            }
-            blocks[i] = dma;
-        }
-        for (long dma : blocks) {
-            pool.free(dma);
-        }
     }
 
     private static String describe(DmapoolTestPool pool, String algorithm) {

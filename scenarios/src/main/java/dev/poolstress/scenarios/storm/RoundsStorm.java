@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
  *   CPU 1: Rounds 1 --alloc x N--> (same pools, at the same time, when threads &gt; 1)
  * </pre>
  *
- * Each free first checks the block's ownership tag; the run ends with the same {@link LossAudit} as a ring storm.
+ * Each round is the kernel's {@link DmapoolTestRound}, as {@code bench dmapool-test} runs it; here each free first
+ * checks the block's ownership tag, and the run ends with the same {@link LossAudit} as a ring storm.
  */
 final class RoundsStorm extends AbstractStorm {
     private final RoundsStormPlan plan;
@@ -30,10 +31,13 @@ final class RoundsStorm extends AbstractStorm {
         this.plan = plan;
     }
 
-    /** One thread's rounds. */
-    private final class Worker extends BoundWorker {
+    /**
+     * One thread's rounds: the kernel test's {@link DmapoolTestRound}, with hooks that time each call when the storm
+     * is probed, tag each block it takes and check the tag before freeing it, and go on past a NULL allocation.
+     */
+    private final class Worker extends BoundWorker implements DmapoolTestRound.Hooks {
         final int index;
-        final long[] blocks;
+        final DmapoolTestRound round;
         final Histogram allocLatency = Latency.newHistogram();
         final Histogram freeLatency = Latency.newHistogram();
         long attempts;
@@ -42,6 +46,8 @@ final class RoundsStorm extends AbstractStorm {
         long mismatched;
         long sequence;
         long lastFree;
+        /** The index of the pool the current round is on, for the ledger. */
+        private int poolIndex;
 
         Worker(int index) {
             super(index % plan.cpus(), machine.cpus, RoundsStorm.this.stop);
@@ -50,7 +56,7 @@ final class RoundsStorm extends AbstractStorm {
             for (int b : plan.blocks()) {
                 most = Math.max(most, b);
             }
-            this.blocks = new long[most];
+            this.round = new DmapoolTestRound(most, this);
         }
 
         @Override
@@ -58,43 +64,49 @@ final class RoundsStorm extends AbstractStorm {
             long rounds = limit.timed() ? Long.MAX_VALUE : limit.operations();
             for (long r = 0; r < rounds && !stop.stopped(); r++) {
                 for (int p = 0; p < machine.pools.length; p++) {
-                    round(p, machine.pools[p], plan.blocks().get(p));
+                    poolIndex = p;
+                    int n = round.run(machine.pools[p], plan.blocks().get(p));
+                    if (!timed) {
+                        lastFree = System.nanoTime();
+                    }
+                    sequence += n;
                 }
             }
         }
 
-        private void round(int p, DmaPool pool, int count) {
-            int n = 0;
-            for (int i = 0; i < count; i++) {
-                long dma = timed ? Latency.timedAlloc(pool, allocLatency) : pool.alloc();
-                attempts++;
-                if (dma == DmaPool.NULL) {
-                    failures++;
-                    continue;
-                }
-                pool.putLong(dma, OwnershipTag.OFFSET, OwnershipTag.of(index, sequence + n));
-                blocks[n++] = dma;
+        @Override
+        public long alloc(DmaPool pool) {
+            long dma = timed ? Latency.timedAlloc(pool, allocLatency) : pool.alloc();
+            attempts++;
+            return dma;
+        }
+
+        @Override
+        public boolean skipNull() {
+            failures++;
+            return true;
+        }
+
+        @Override
+        public void taken(DmaPool pool, long dma, int n) {
+            pool.putLong(dma, OwnershipTag.OFFSET, OwnershipTag.of(index, sequence + n));
+        }
+
+        @Override
+        public void free(DmaPool pool, long dma, int n) {
+            long tag = OwnershipTag.of(index, sequence + n);
+            long found = pool.getLong(dma, OwnershipTag.OFFSET);
+            if (found != tag) {
+                mismatched++;
+                ledger.note(poolIndex, dma, tag, found);
+                return;
             }
-            for (int i = 0; i < n; i++) {
-                long dma = blocks[i];
-                long tag = OwnershipTag.of(index, sequence + i);
-                long found = pool.getLong(dma, OwnershipTag.OFFSET);
-                if (found != tag) {
-                    mismatched++;
-                    ledger.note(p, dma, tag, found);
-                    continue;
-                }
-                if (timed) {
-                    lastFree = Latency.timedFree(pool, dma, freeLatency);
-                } else {
-                    pool.free(dma);
-                }
-                freed++;
+            if (timed) {
+                lastFree = Latency.timedFree(pool, dma, freeLatency);
+            } else {
+                pool.free(dma);
             }
-            if (!timed) {
-                lastFree = System.nanoTime();
-            }
-            sequence += n;
+            freed++;
         }
     }
 
