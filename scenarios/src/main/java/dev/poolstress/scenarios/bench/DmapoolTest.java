@@ -2,10 +2,10 @@ package dev.poolstress.scenarios.bench;
 
 import dev.poolstress.engine.Device;
 import dev.poolstress.engine.DmaPool;
+import dev.poolstress.scenarios.stats.Stats;
 import dev.poolstress.scenarios.storm.DmapoolTestRound;
 import dev.poolstress.stress.progress.Progress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,8 +84,8 @@ public final class DmapoolTest {
         }
         List<DmapoolTestResult> results = new ArrayList<>();
         for (int p = 0; p < pools.size(); p++) {
-            results.add(DmapoolTestResult.of(pools.get(p), median(locked[p][0]), median(locked[p][1]),
-                    median(alone[p][0]), median(alone[p][1])));
+            results.add(DmapoolTestResult.of(pools.get(p), wholeMedian(locked[p][0]), wholeMedian(locked[p][1]),
+                    wholeMedian(alone[p][0]), wholeMedian(alone[p][1])));
         }
         return results;
     }
@@ -136,10 +136,8 @@ public final class DmapoolTest {
         return "pool size:" + pool.size() + " align:" + pool.align() + " boundary:" + pool.boundary();
     }
 
-    static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    /** The median of the runs' times in whole µs, truncated as each time is. */
+    private static long wholeMedian(long[] microseconds) {
+        return (long) Stats.median(microseconds);
     }
 }
