@@ -51,6 +51,12 @@ public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<
         return "rounds";
     }
 
+    /** The threads running rounds. */
+    @Override
+    public int busyThreads() {
+        return threads;
+    }
+
     @Override
     public String topology() {
         return threads + " thread(s), each round: allocate all then free all, process context; pools "

@@ -25,6 +25,9 @@ public interface StormPlan {
     /** Whether the pools run the DMAPOOL_DEBUG checks. */
     boolean debug();
 
+    /** Threads the storm keeps busy while it runs, each wanting a core of its own. */
+    int busyThreads();
+
     /** The topology in one line, for listings. */
     String topology();
 

@@ -66,9 +66,7 @@ class StormTest {
     }
 
     private static List<String> poolNames(Scenario scenario) {
-        List<PoolSpec> pools = scenario.plan() instanceof RingStormPlan
-                ? ((RingStormPlan) scenario.plan()).pools() : ((RoundsStormPlan) scenario.plan()).pools();
-        return pools.stream().map(PoolSpec::name).collect(Collectors.toList());
+        return scenario.plan().pools().stream().map(PoolSpec::name).collect(Collectors.toList());
     }
 
     @ParameterizedTest
