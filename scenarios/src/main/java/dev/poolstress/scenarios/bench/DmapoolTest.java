@@ -2,9 +2,10 @@ package dev.poolstress.scenarios.bench;
 
 import dev.poolstress.engine.pool.Device;
 import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.scenarios.stats.Stats;
+import dev.poolstress.scenarios.storm.DmapoolTestRound;
 import dev.poolstress.stress.progress.Progress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -83,25 +84,34 @@ public final class DmapoolTest {
         }
         List<DmapoolTestResult> results = new ArrayList<>();
         for (int p = 0; p < pools.size(); p++) {
-            results.add(DmapoolTestResult.of(pools.get(p), median(locked[p][0]), median(locked[p][1]),
-                    median(alone[p][0]), median(alone[p][1])));
+            results.add(DmapoolTestResult.of(pools.get(p), wholeMedian(locked[p][0]), wholeMedian(locked[p][1]),
+                    wholeMedian(alone[p][0]), wholeMedian(alone[p][1])));
         }
         return results;
     }
 
     /**
-     * Creates a pool, under the lock or {@linkplain UnlockedFreeBlocks with none}, times {@code count} rounds on it
-     * and destroys it; returns the time in µs.
+     * Creates a pool, under the lock or {@linkplain UnlockedFreeBlocks with none}, times {@code count} rounds of
+     * {@link DmapoolTestRound} on it, and destroys it; returns the time in µs. A NULL alloc fails as the kernel's
+     * -ENOMEM, with the pool destroyed.
      */
     private long runPool(Device device, DmapoolTestPool parameters, String algorithm, int count, boolean locking) {
         DmaPool.Builder builder = DmaPool.builder("test pool", device)
                 .size(parameters.size()).align(parameters.align()).boundary(parameters.boundary())
                 .algorithm(algorithm);
         DmaPool pool = (locking ? builder.lock(lock) : builder.lock(UnlockedFreeBlocks::new)).build();
-        long[] blocks = new long[parameters.blocks()];
+        int blocks = parameters.blocks();
+        DmapoolTestRound round = new DmapoolTestRound(blocks, DmapoolTestRound.KERNEL);
         long start = System.nanoTime();
-        for (int round = 0; round < count; round++) {
-            allocateAllThenFree(pool, blocks, round);
+        for (int r = 0; r < count; r++) {
+            int taken = round.run(pool, blocks);
+            if (taken < blocks) {
+                // the round gave its blocks back, as dmapool_test_alloc on -ENOMEM
+                String which = pool.algorithm() + " pool of size " + pool.stats().size();
+                pool.destroy();
+                throw new IllegalStateException("dmapool test: " + which + ": alloc " + (taken + 1) + " of " + blocks
+                        + " in round " + (r + 1) + " returned NULL (-ENOMEM): the device could not supply a page");
+            }
         }
         long end = System.nanoTime();
         long active = pool.stats().nrActive();
@@ -118,26 +128,6 @@ public final class DmapoolTest {
         return (end - start) / 1_000;
     }
 
-    /** {@code dmapool_test_alloc}: on a failed alloc, frees what it took and fails as the kernel's -ENOMEM. */
-    private static void allocateAllThenFree(DmaPool pool, long[] blocks, int round) {
-        for (int i = 0; i < blocks.length; i++) {
-            long dma = pool.alloc();
-            if (dma == DmaPool.NULL) {
-                for (int j = i - 1; j >= 0; j--) {
-                    pool.free(blocks[j]);
-                }
-                String which = pool.algorithm() + " pool of size " + pool.stats().size();
-                pool.destroy();
-                throw new IllegalStateException("dmapool test: " + which + ": alloc " + (i + 1) + " of " + blocks.length + " in round "
-                        + (round + 1) + " returned NULL (-ENOMEM): the device could not supply a page");
-            }
-            blocks[i] = dma;
-        }
-        for (long dma : blocks) {
-            pool.free(dma);
-        }
-    }
-
     private static String describe(DmapoolTestPool pool, String algorithm) {
         return "dmapool test: " + algorithm + " " + describe(pool);
     }
@@ -146,10 +136,8 @@ public final class DmapoolTest {
         return "pool size:" + pool.size() + " align:" + pool.align() + " boundary:" + pool.boundary();
     }
 
-    static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    /** The median of the runs' times in whole µs, truncated as each time is. */
+    private static long wholeMedian(long[] microseconds) {
+        return (long) Stats.median(microseconds);
     }
 }

@@ -116,7 +116,7 @@ public final class TuneJson {
         o.put("strategy", r.strategy());
         o.put("loss_free", r.lossFree());
         o.put("tier", result.verdict().tierOf(r.strategy()));
-        o.put("pairs_per_sec", Math.round(r.pairsPerSecond().median()));
+        o.put("pairs_per_sec", rounded(r.pairsPerSecond()));
         Samples.Interval interval = r.throughputInterval();
         o.put("pairs_per_sec_low", Math.round(interval.low()));
         o.put("pairs_per_sec_high", Math.round(interval.high()));
@@ -138,22 +138,22 @@ public final class TuneJson {
             List.of("alloc_p50_ns", "alloc_p99_ns", "alloc_p999_ns", "alloc_max_ns", "free_p50_ns", "free_p99_ns",
                     "free_p999_ns", "free_max_ns", "lock_waited_percent", "lock_wait_ns_per_pair").forEach(o::putNull);
         } else {
-            o.put("alloc_p50_ns", median(r.allocP50()));
-            o.put("alloc_p99_ns", median(r.allocP99()));
-            o.put("alloc_p999_ns", median(r.allocP999()));
-            o.put("alloc_max_ns", median(r.allocMax()));
-            o.put("free_p50_ns", median(r.freeP50()));
-            o.put("free_p99_ns", median(r.freeP99()));
-            o.put("free_p999_ns", median(r.freeP999()));
-            o.put("free_max_ns", median(r.freeMax()));
+            o.put("alloc_p50_ns", rounded(r.allocP50()));
+            o.put("alloc_p99_ns", rounded(r.allocP99()));
+            o.put("alloc_p999_ns", rounded(r.allocP999()));
+            o.put("alloc_max_ns", rounded(r.allocMax()));
+            o.put("free_p50_ns", rounded(r.freeP50()));
+            o.put("free_p99_ns", rounded(r.freeP99()));
+            o.put("free_p999_ns", rounded(r.freeP999()));
+            o.put("free_max_ns", rounded(r.freeMax()));
             o.put("lock_waited_percent", r.waitedPercent().median());
             o.put("lock_wait_ns_per_pair", r.waitNanosPerPair().median());
         }
-        o.put("pages_grown", median(r.pagesGrown()));
+        o.put("pages_grown", rounded(r.pagesGrown()));
         o.put("alloc_failures", r.allocFailures());
         o.put("page_failures", r.pageFailures());
         o.put("heap_bytes_per_pair", r.bytesPerPair().median());
-        o.put("heap_growth_bytes", median(r.heapGrowth()));
+        o.put("heap_growth_bytes", rounded(r.heapGrowth()));
         o.put("lost", r.lost());
         o.put("double_owned", r.doubleOwned());
         ArrayNode problems = o.putArray("problems");
@@ -196,7 +196,8 @@ public final class TuneJson {
         }
     }
 
-    private static long median(Spread spread) {
+    /** A spread's median to the nearest whole number, as the document gives counts and nanoseconds. */
+    private static long rounded(Spread spread) {
         return Math.round(spread.median());
     }
 }

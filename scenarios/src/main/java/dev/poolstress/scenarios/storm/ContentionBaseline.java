@@ -1,12 +1,12 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.pool.Device;
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.DmaPoolException;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
-import java.util.Arrays;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.scenarios.stats.Stats;
 import java.util.function.Function;
 
 /**
@@ -14,6 +14,7 @@ import java.util.function.Function;
  * call by call; the medians are what {@link Contention} compares storm calls with.
  */
 public final class ContentionBaseline {
+    /** Odd, so each median is one measured sample. */
     private static final int SAMPLES = 4001;
 
     private ContentionBaseline() {
@@ -44,11 +45,6 @@ public final class ContentionBaseline {
                 // a broken strategy leaves its baseline pool busy; the storm's own audit is what reports it
             }
         }
-        return new Contention(median(allocs), median(frees));
-    }
-
-    private static long median(long[] samples) {
-        Arrays.sort(samples);
-        return samples[samples.length / 2];
+        return new Contention((long) Stats.median(allocs), (long) Stats.median(frees));
     }
 }

@@ -6,15 +6,12 @@ import com.lmax.disruptor.dsl.ProducerType;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.CpuThread;
-import dev.poolstress.engine.cpu.Cpus;
-import dev.poolstress.engine.pool.Device;
 import dev.poolstress.engine.pool.DmaPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
-import org.HdrHistogram.Histogram;
 
 /**
  * A ring storm: submitters in process context allocate blocks and publish commands into a multi-producer
@@ -30,52 +27,26 @@ import org.HdrHistogram.Histogram;
  *
  * Every run ends with a {@link LossAudit}: all commands completed, counts reconciled, every block back once.
  */
-final class RingStorm implements Storm {
+final class RingStorm extends AbstractStorm {
     private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final RingStormPlan plan;
-    private final String strategyId;
-    private final Function<FreeBlocks, LockStrategy> strategy;
-    private final StormLimit limit;
-    private final boolean timed;
-    private final StopSignal stop = new StopSignal();
-    private final OwnershipLedger ledger = new OwnershipLedger();
     private final List<Thread> queueThreads = new ArrayList<>();
 
-    private StormMachine machine;
-    private Cpus cpus;
-    private Device device;
-    private DmaPool[] pools;
-    private Contention contention;
     private Disruptor<Command> disruptor;
     private Submitter[] submitters;
     private DeviceQueue[] queues;
     private Thread[] submitterThreads;
-    private long heapBefore;
-    private long pagesBefore;
-    private boolean started;
 
     RingStorm(RingStormPlan plan, String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit,
             Instrumentation probes) {
-        this.timed = probes == Instrumentation.FULL;
+        super(plan, strategyId, strategy, limit, probes);
         this.plan = plan;
-        this.strategyId = strategyId;
-        this.strategy = strategy;
-        this.limit = limit;
     }
 
     @Override
-    public void start() {
-        if (started) {
-            throw new IllegalStateException("a storm runs once");
-        }
-        started = true;
-        heapBefore = ThreadAllocation.heapUsedAfterGc();
-        machine = new StormMachine(plan.cpus(), plan.pools(), plan.algorithm(), plan.debug(), strategy, timed);
-        contention = machine.contention;
-        cpus = machine.cpus;
-        device = machine.device;
-        pools = machine.pools;
+    void prepare() {
+        DmaPool[] pools = machine.pools;
         for (int i = 0; i < pools.length; i++) {
             try {
                 prefill(i, pools[i], plan.pools().get(i).prefill());
@@ -83,10 +54,11 @@ final class RingStorm implements Storm {
                 throw new OutOfDeviceMemory(strategyId, "the prefill of pools[" + i + "]", e);
             }
         }
-        contention.reset();
-        pagesBefore = machine.pages();
-        device.injectFaults(plan.faults().create());
+    }
 
+    @Override
+    void launch() {
+        machine.device.injectFaults(plan.faults().create());
         int ringSize = Integer.highestOneBit(Math.max(64, plan.depth() * plan.submitterCpus().size()) * 2 - 1);
         disruptor = new Disruptor<>(Command::new, ringSize, this::queueThread, ProducerType.MULTI,
                 WaitStrategies.create(plan.waitStrategy()));
@@ -95,13 +67,13 @@ final class RingStorm implements Storm {
         submitters = new Submitter[count];
         long operations = limit.timed() ? 0 : Math.max(1, limit.operations() / count);
         for (int i = 0; i < count; i++) {
-            submitters[i] = new Submitter(i, plan.submitterCpus().get(i), cpus, pools, ring, plan.depth(),
-                    plan.batch(), plan.randomPool(), operations, stop, timed);
+            submitters[i] = new Submitter(i, plan.submitterCpus().get(i), machine.cpus, machine.pools, ring,
+                    plan.depth(), plan.batch(), plan.randomPool(), operations, stop, timed);
         }
         queues = new DeviceQueue[plan.queues()];
         for (int i = 0; i < queues.length; i++) {
-            queues[i] = new DeviceQueue(i, queues.length, cpus, pools, submitters, plan.serviceNanos(), plan.irq(),
-                    ledger, stop, timed);
+            queues[i] = new DeviceQueue(i, queues.length, machine.cpus, machine.pools, submitters, plan.serviceNanos(),
+                    plan.irq(), ledger, stop, timed);
         }
         disruptor.handleEventsWith(queues);
         disruptor.start();
@@ -111,7 +83,6 @@ final class RingStorm implements Storm {
             submitterThreads[i].setDaemon(true);
             submitterThreads[i].start();
         }
-        stop.open(limit.timed() ? limit.duration().toNanos() : 0);
     }
 
     @Override
@@ -125,7 +96,7 @@ final class RingStorm implements Storm {
     }
 
     @Override
-    public StormResult finish() {
+    void collect(Tally tally) {
         if (!quiescent()) {
             stop.stop();
             long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
@@ -138,79 +109,51 @@ final class RingStorm implements Storm {
             inFlight += submitter.inFlight.get();
         }
         disruptor.halt();
-        joinAll(queueThreads.toArray(new Thread[0]));
-        joinAll(submitterThreads);
+        joinAll(queueThreads.toArray(new Thread[0]), 5);
+        joinAll(submitterThreads, 5);
 
-        LossAudit audit = new LossAudit(device);
+        LossAudit audit = tally.audit;
         audit.lostInFlight(inFlight);
         long attempts = 0;
         long allocated = 0;
-        long failures = 0;
         long published = 0;
-        long bytes = 0;
-        Histogram alloc = Latency.newHistogram();
-        OutOfDeviceMemory exhausted = null;
         for (Submitter s : submitters) {
             attempts += s.attempts;
             allocated += s.allocated;
-            failures += s.failures;
+            tally.failures += s.failures;
             published += s.published;
-            bytes += s.allocatedBytes;
-            alloc.add(s.allocLatency);
+            tally.bytes += s.allocatedBytes;
+            tally.alloc.add(s.allocLatency);
             if (s.error != null) {
-                audit.error("submitter " + s.index + " on CPU " + s.cpu, s.error);
-                exhausted = exhausted != null ? exhausted : OutOfDeviceMemory.of(strategyId, "submitter " + s.index, s.error);
+                tally.error("submitter " + s.index, "submitter " + s.index + " on CPU " + s.cpu, s.error);
             }
         }
         long completed = 0;
-        long freed = 0;
         long mismatched = 0;
         long freeErrors = 0;
-        long last = stop.startNanos();
-        Histogram free = Latency.newHistogram();
         for (DeviceQueue q : queues) {
             completed += q.completed;
-            freed += q.freed;
+            tally.freed += q.freed;
             mismatched += q.mismatched;
             freeErrors += q.freeErrors;
-            bytes += q.allocatedBytes;
-            last = Math.max(last, q.lastCompletion);
-            free.add(q.freeLatency);
+            tally.bytes += q.allocatedBytes;
+            tally.last = Math.max(tally.last, q.lastCompletion);
+            tally.free.add(q.freeLatency);
             if (q.error != null) {
-                audit.error("a completion", q.error);
-                exhausted = exhausted != null ? exhausted : OutOfDeviceMemory.of(strategyId, "a completion", q.error);
+                tally.error("a completion", "a completion", q.error);
             }
         }
-        audit.reconcile("allocation attempts = blocks allocated + NULL allocations", attempts, allocated + failures);
+        audit.reconcile("allocation attempts = blocks allocated + NULL allocations", attempts,
+                allocated + tally.failures);
         audit.reconcile("blocks allocated = commands published", allocated, published);
         audit.reconcile("commands published = commands completed", published, completed);
         audit.reconcile("commands completed = blocks freed + tag mismatches + failed frees", completed,
-                freed + mismatched + freeErrors);
-        long pagesGrown = machine.pages() - pagesBefore;
-        long pageFailures = device.pageFailures();
-        machine.audit(audit, ledger);
-        LossReport loss = audit.report();
-        Latency allocLatency = Latency.of(alloc);
-        Latency freeLatency = Latency.of(free);
-        // drop what the storm holds (histograms, ring, pools), so the heap after it shows only what leaked
-        alloc = null;
-        free = null;
+                tally.freed + mismatched + freeErrors);
         submitters = null;
         queues = null;
         disruptor = null;
         submitterThreads = null;
         queueThreads.clear();
-        pools = null;
-        device = null;
-        cpus = null;
-        machine = null;
-        if (exhausted != null) {
-            throw exhausted; // after the audit has given the device its pages back
-        }
-        long heapAfter = ThreadAllocation.heapUsedAfterGc();
-        return new StormResult(strategyId, last - stop.startNanos(), freed, failures, allocLatency,
-                freeLatency, contention.calls(), contention.waited(), contention.waitNanos(), pagesGrown,
-                pageFailures, bytes, heapBefore, heapAfter, loss);
     }
 
     /**
@@ -243,16 +186,5 @@ final class RingStorm implements Storm {
         thread.setDaemon(true);
         queueThreads.add(thread);
         return thread;
-    }
-
-    private static void joinAll(Thread[] threads) {
-        for (Thread thread : threads) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

@@ -75,6 +75,12 @@ public record RingStormPlan(int cpus, List<PoolSpec> pools, List<Integer> submit
         return "ring";
     }
 
+    /** The submitters and the device queues. */
+    @Override
+    public int busyThreads() {
+        return submitterCpus.size() + queues;
+    }
+
     @Override
     public String topology() {
         String sizes = pools.stream().map(p -> String.valueOf(p.size())).collect(Collectors.joining("+"));

@@ -4,7 +4,6 @@ import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.CpuThread;
 import dev.poolstress.engine.pool.DmaPool;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
@@ -17,39 +16,28 @@ import org.HdrHistogram.Histogram;
  *   CPU 1: Rounds 1 --alloc x N--> (same pools, at the same time, when threads &gt; 1)
  * </pre>
  *
- * Each free first checks the block's ownership tag; the run ends with the same {@link LossAudit} as a ring storm.
+ * Each round is the kernel's {@link DmapoolTestRound}, as {@code bench dmapool-test} runs it; here each free first
+ * checks the block's ownership tag, and the run ends with the same {@link LossAudit} as a ring storm.
  */
-final class RoundsStorm implements Storm {
+final class RoundsStorm extends AbstractStorm {
     private final RoundsStormPlan plan;
-    private final String strategyId;
-    private final Function<FreeBlocks, LockStrategy> strategy;
-    private final StormLimit limit;
-    private final boolean timed;
-    private final StopSignal stop = new StopSignal();
-    private final OwnershipLedger ledger = new OwnershipLedger();
 
-    private StormMachine machine;
-    private DmaPool[] pools;
-    private Contention contention;
     private Worker[] workers;
     private Thread[] threads;
-    private long heapBefore;
-    private boolean started;
 
     RoundsStorm(RoundsStormPlan plan, String strategyId, Function<FreeBlocks, LockStrategy> strategy,
-                StormLimit limit,
-            Instrumentation probes) {
-        this.timed = probes == Instrumentation.FULL;
+                StormLimit limit, Instrumentation probes) {
+        super(plan, strategyId, strategy, limit, probes);
         this.plan = plan;
-        this.strategyId = strategyId;
-        this.strategy = strategy;
-        this.limit = limit;
     }
 
-    /** One thread's rounds. */
-    private final class Worker extends BoundWorker {
+    /**
+     * One thread's rounds: the kernel test's {@link DmapoolTestRound}, with hooks that time each call when the storm
+     * is probed, tag each block it takes and check the tag before freeing it, and go on past a NULL allocation.
+     */
+    private final class Worker extends BoundWorker implements DmapoolTestRound.Hooks {
         final int index;
-        final long[] blocks;
+        final DmapoolTestRound round;
         final Histogram allocLatency = Latency.newHistogram();
         final Histogram freeLatency = Latency.newHistogram();
         long attempts;
@@ -58,6 +46,8 @@ final class RoundsStorm implements Storm {
         long mismatched;
         long sequence;
         long lastFree;
+        /** The index of the pool the current round is on, for the ledger. */
+        private int poolIndex;
 
         Worker(int index) {
             super(index % plan.cpus(), machine.cpus, RoundsStorm.this.stop);
@@ -66,64 +56,62 @@ final class RoundsStorm implements Storm {
             for (int b : plan.blocks()) {
                 most = Math.max(most, b);
             }
-            this.blocks = new long[most];
+            this.round = new DmapoolTestRound(most, this);
         }
 
         @Override
         void work() {
             long rounds = limit.timed() ? Long.MAX_VALUE : limit.operations();
             for (long r = 0; r < rounds && !stop.stopped(); r++) {
-                for (int p = 0; p < pools.length; p++) {
-                    round(p, pools[p], plan.blocks().get(p));
+                for (int p = 0; p < machine.pools.length; p++) {
+                    poolIndex = p;
+                    int n = round.run(machine.pools[p], plan.blocks().get(p));
+                    if (!timed) {
+                        lastFree = System.nanoTime();
+                    }
+                    sequence += n;
                 }
             }
         }
 
-        private void round(int p, DmaPool pool, int count) {
-            int n = 0;
-            for (int i = 0; i < count; i++) {
-                long dma = timed ? Latency.timedAlloc(pool, allocLatency) : pool.alloc();
-                attempts++;
-                if (dma == DmaPool.NULL) {
-                    failures++;
-                    continue;
-                }
-                pool.putLong(dma, OwnershipTag.OFFSET, OwnershipTag.of(index, sequence + n));
-                blocks[n++] = dma;
+        @Override
+        public long alloc(DmaPool pool) {
+            long dma = timed ? Latency.timedAlloc(pool, allocLatency) : pool.alloc();
+            attempts++;
+            return dma;
+        }
+
+        @Override
+        public boolean skipNull() {
+            failures++;
+            return true;
+        }
+
+        @Override
+        public void taken(DmaPool pool, long dma, int n) {
+            pool.putLong(dma, OwnershipTag.OFFSET, OwnershipTag.of(index, sequence + n));
+        }
+
+        @Override
+        public void free(DmaPool pool, long dma, int n) {
+            long tag = OwnershipTag.of(index, sequence + n);
+            long found = pool.getLong(dma, OwnershipTag.OFFSET);
+            if (found != tag) {
+                mismatched++;
+                ledger.note(poolIndex, dma, tag, found);
+                return;
             }
-            for (int i = 0; i < n; i++) {
-                long dma = blocks[i];
-                long tag = OwnershipTag.of(index, sequence + i);
-                long found = pool.getLong(dma, OwnershipTag.OFFSET);
-                if (found != tag) {
-                    mismatched++;
-                    ledger.note(p, dma, tag, found);
-                    continue;
-                }
-                if (timed) {
-                    lastFree = Latency.timedFree(pool, dma, freeLatency);
-                } else {
-                    pool.free(dma);
-                }
-                freed++;
+            if (timed) {
+                lastFree = Latency.timedFree(pool, dma, freeLatency);
+            } else {
+                pool.free(dma);
             }
-            if (!timed) {
-                lastFree = System.nanoTime();
-            }
-            sequence += n;
+            freed++;
         }
     }
 
     @Override
-    public void start() {
-        if (started) {
-            throw new IllegalStateException("a storm runs once");
-        }
-        started = true;
-        heapBefore = ThreadAllocation.heapUsedAfterGc();
-        machine = new StormMachine(plan.cpus(), plan.pools(), plan.algorithm(), plan.debug(), strategy, timed);
-        contention = machine.contention;
-        pools = machine.pools;
+    void launch() {
         workers = new Worker[plan.threads()];
         threads = new Thread[plan.threads()];
         for (int i = 0; i < workers.length; i++) {
@@ -132,7 +120,6 @@ final class RoundsStorm implements Storm {
             threads[i].setDaemon(true);
             threads[i].start();
         }
-        stop.open(limit.timed() ? limit.duration().toNanos() : 0);
     }
 
     @Override
@@ -146,64 +133,30 @@ final class RoundsStorm implements Storm {
     }
 
     @Override
-    public StormResult finish() {
+    void collect(Tally tally) {
         stop.stop();
-        for (Thread thread : threads) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        LossAudit audit = new LossAudit(machine.device);
-        Histogram alloc = Latency.newHistogram();
-        Histogram free = Latency.newHistogram();
+        joinAll(threads, 10);
         long attempts = 0;
-        long failures = 0;
-        long freed = 0;
         long mismatched = 0;
-        long bytes = 0;
-        long last = stop.startNanos();
-        OutOfDeviceMemory exhausted = null;
         for (Worker w : workers) {
             if (!w.done) {
-                audit.error("rounds thread " + w.index, new IllegalStateException("still running after 10 s"));
+                tally.audit.error("rounds thread " + w.index, new IllegalStateException("still running after 10 s"));
             }
             attempts += w.attempts;
-            failures += w.failures;
-            freed += w.freed;
+            tally.failures += w.failures;
+            tally.freed += w.freed;
             mismatched += w.mismatched;
-            bytes += w.allocatedBytes;
-            last = Math.max(last, w.lastFree);
-            alloc.add(w.allocLatency);
-            free.add(w.freeLatency);
+            tally.bytes += w.allocatedBytes;
+            tally.last = Math.max(tally.last, w.lastFree);
+            tally.alloc.add(w.allocLatency);
+            tally.free.add(w.freeLatency);
             if (w.error != null) {
-                audit.error("rounds thread " + w.index + " on CPU " + w.cpu, w.error);
-                exhausted = exhausted != null ? exhausted : OutOfDeviceMemory.of(strategyId, "rounds thread " + w.index, w.error);
+                tally.error("rounds thread " + w.index, "rounds thread " + w.index + " on CPU " + w.cpu, w.error);
             }
         }
-        audit.reconcile("allocation attempts = blocks freed + tag mismatches + NULL allocations", attempts,
-                freed + mismatched + failures);
-        long pages = machine.pages();
-        long pageFailures = machine.device.pageFailures();
-        machine.audit(audit, ledger);
-        LossReport loss = audit.report();
-        Latency allocLatency = Latency.of(alloc);
-        Latency freeLatency = Latency.of(free);
-        // drop what the storm holds (histograms, ring, pools), so the heap after it shows only what leaked
-        alloc = null;
-        free = null;
+        tally.audit.reconcile("allocation attempts = blocks freed + tag mismatches + NULL allocations", attempts,
+                tally.freed + mismatched + tally.failures);
         workers = null;
         threads = null;
-        pools = null;
-        machine = null;
-        if (exhausted != null) {
-            throw exhausted; // after the audit has given the device its pages back
-        }
-        long heapAfter = ThreadAllocation.heapUsedAfterGc();
-        return new StormResult(strategyId, last - stop.startNanos(), freed, failures, allocLatency,
-                freeLatency, contention.calls(), contention.waited(), contention.waitNanos(), pages,
-                pageFailures, bytes, heapBefore, heapAfter, loss);
     }
 }

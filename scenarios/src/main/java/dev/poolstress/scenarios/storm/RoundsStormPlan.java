@@ -1,8 +1,8 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.pool.Device;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
+import dev.poolstress.engine.pool.Device;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,6 +49,12 @@ public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<
     @Override
     public String kind() {
         return "rounds";
+    }
+
+    /** The threads running rounds. */
+    @Override
+    public int busyThreads() {
+        return threads;
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.pool.Device;
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
-import java.util.List;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
 import java.util.function.Function;
 
 /**
@@ -20,16 +19,15 @@ final class StormMachine {
     final DmaPool[] pools;
 
     /** Measures the strategy's uncontended baseline first when {@code timed}, so no storm pool exists yet. */
-    StormMachine(int cpuCount, List<PoolSpec> specs, String algorithm, boolean debug,
-                 Function<FreeBlocks, LockStrategy> strategy, boolean timed) {
+    StormMachine(StormPlan plan, Function<FreeBlocks, LockStrategy> strategy, boolean timed) {
         contention = timed ? ContentionBaseline.measure(strategy) : new Contention(0, 0);
-        cpus = Cpus.of(cpuCount);
+        cpus = Cpus.of(plan.cpus());
         device = Device.create("storm", cpus);
-        pools = new DmaPool[specs.size()];
+        pools = new DmaPool[plan.pools().size()];
         for (int i = 0; i < pools.length; i++) {
-            PoolSpec spec = specs.get(i);
+            PoolSpec spec = plan.pools().get(i);
             pools[i] = DmaPool.builder(spec.name(), device).size(spec.size()).align(spec.align())
-                    .boundary(spec.boundary()).algorithm(algorithm).debug(debug)
+                    .boundary(spec.boundary()).algorithm(plan.algorithm()).debug(plan.debug())
                     .lock(blocks -> timed ? new TimedLockStrategy(strategy.apply(blocks), contention)
                             : strategy.apply(blocks)).build();
         }

@@ -5,13 +5,28 @@ import dev.poolstress.engine.LockStrategy;
 import java.util.List;
 import java.util.function.Function;
 
-/** A workload's shape, independent of the strategy: makes one {@link Storm} per run. */
+/**
+ * A workload's shape, independent of the strategy: makes one {@link Storm} per run. Every kind names the machine
+ * the same way (CPUs, pools, algorithm, debug), which is all a {@link StormMachine} is built from.
+ */
 public interface StormPlan {
     /** {@code ring} or {@code rounds}. */
     String kind();
 
+    /** Virtual CPUs of the storm's machine. */
+    int cpus();
+
     /** The pools, in the scenario's order. */
     List<PoolSpec> pools();
+
+    /** The pools' free-block algorithm, {@code stack} or {@code legacy}. */
+    String algorithm();
+
+    /** Whether the pools run the DMAPOOL_DEBUG checks. */
+    boolean debug();
+
+    /** Threads the storm keeps busy while it runs, each wanting a core of its own. */
+    int busyThreads();
 
     /** The topology in one line, for listings. */
     String topology();

@@ -1,7 +1,5 @@
 package dev.poolstress.scenarios.tune;
 
-import dev.poolstress.scenarios.storm.RingStormPlan;
-import dev.poolstress.scenarios.storm.RoundsStormPlan;
 import dev.poolstress.scenarios.storm.StormPlan;
 import java.util.Optional;
 
@@ -10,18 +8,12 @@ import java.util.Optional;
  * queues busy, a rounds storm its threads. With more busy threads than cores the OS time-slices them, a thread
  * preempted inside the lock stalls every other one, and the runs spread; the tuner measures that too, but says so.
  *
- * @param busyThreads threads the storm keeps running, 0 when the plan does not say
+ * @param busyThreads threads the storm keeps running ({@link StormPlan#busyThreads()})
  * @param cores       processors this JVM may use
  */
 public record MachineFit(int busyThreads, int cores) {
     public static MachineFit of(StormPlan plan) {
-        int busy = 0;
-        if (plan instanceof RingStormPlan ring) {
-            busy = ring.submitterCpus().size() + ring.queues();
-        } else if (plan instanceof RoundsStormPlan rounds) {
-            busy = rounds.threads();
-        }
-        return new MachineFit(busy, Runtime.getRuntime().availableProcessors());
+        return new MachineFit(plan.busyThreads(), Runtime.getRuntime().availableProcessors());
     }
 
     /** The cores the busy threads can run on at once: the CPU the storm has per second of its run. */

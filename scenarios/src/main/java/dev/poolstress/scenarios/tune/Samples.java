@@ -1,17 +1,16 @@
 package dev.poolstress.scenarios.tune;
 
-import java.util.Arrays;
+import dev.poolstress.scenarios.stats.Stats;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
- * The tuner's statistics over a strategy's runs, the one place they are computed: medians, percentile-bootstrap
- * intervals (Efron) of a median and of a ratio of medians, the chance that a strategy has the highest median, and
- * the Mann-Whitney U test, on Apache Commons Math. Runs are the samples: each run is one storm's throughput.
+ * The tuner's inference over a strategy's runs, the one place it is made: percentile-bootstrap intervals (Efron) of a
+ * median and of a ratio of medians, the chance that a strategy has the highest median, and the Mann-Whitney U test,
+ * on Apache Commons Math; medians and percentiles are {@link Stats}'. Runs are the samples: each run is one storm's
+ * throughput.
  *
  * <p>The bootstrap draws from a generator seeded with a constant, so the same runs always give the same verdict.
  */
@@ -23,11 +22,6 @@ public final class Samples {
     private static final long SEED = 0x5eed_d0a1L;
 
     private Samples() {
-    }
-
-    /** The median; for an even count, the mean of the middle two; 0 for no values. */
-    public static double median(double[] values) {
-        return values.length == 0 ? 0 : new Median().evaluate(values);
     }
 
     /** A range that holds a true value at {@link #CONFIDENCE}. */
@@ -42,7 +36,7 @@ public final class Samples {
         RandomGenerator random = new Well19937c(SEED);
         double[] medians = new double[RESAMPLES];
         for (int b = 0; b < RESAMPLES; b++) {
-            medians[b] = median(resample(values, random));
+            medians[b] = Stats.median(resample(values, random));
         }
         return bounds(medians);
     }
@@ -52,10 +46,10 @@ public final class Samples {
         RandomGenerator random = new Well19937c(SEED);
         double[] ratios = new double[RESAMPLES];
         for (int b = 0; b < RESAMPLES; b++) {
-            ratios[b] = ratio(median(resample(faster, random)), median(resample(slower, random)));
+            ratios[b] = ratio(Stats.median(resample(faster, random)), Stats.median(resample(slower, random)));
         }
         Interval bounds = bounds(ratios);
-        return new Ratio(ratio(median(faster), median(slower)), bounds.low(), bounds.high());
+        return new Ratio(ratio(Stats.median(faster), Stats.median(slower)), bounds.low(), bounds.high());
     }
 
     /**
@@ -74,10 +68,10 @@ public final class Samples {
         RandomGenerator random = new Well19937c(SEED);
         int wins = 0;
         for (int b = 0; b < RESAMPLES; b++) {
-            double mine = median(resample(groups.get(index), random));
+            double mine = Stats.median(resample(groups.get(index), random));
             boolean highest = true;
             for (int g = 0; g < groups.size(); g++) {
-                if (g != index && median(resample(groups.get(g), random)) >= mine) {
+                if (g != index && Stats.median(resample(groups.get(g), random)) >= mine) {
                     highest = false;
                 }
             }
@@ -100,9 +94,6 @@ public final class Samples {
 
     private static Interval bounds(double[] estimates) {
         double tail = (1 - CONFIDENCE) / 2 * 100;
-        double[] sorted = estimates.clone();
-        Arrays.sort(sorted);
-        Percentile percentile = new Percentile();
-        return new Interval(percentile.evaluate(sorted, tail), percentile.evaluate(sorted, 100 - tail));
+        return new Interval(Stats.percentile(estimates, tail), Stats.percentile(estimates, 100 - tail));
     }
 }

@@ -1,5 +1,6 @@
 package dev.poolstress.scenarios.tune;
 
+import dev.poolstress.scenarios.stats.Stats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -11,7 +12,7 @@ public record Spread(double median, double min, double max) {
         if (values.length == 0) {
             return new Spread(0, 0, 0);
         }
-        return new Spread(Samples.median(values), Arrays.stream(values).min().orElse(0),
+        return new Spread(Stats.median(values), Arrays.stream(values).min().orElse(0),
                 Arrays.stream(values).max().orElse(0));
     }
 }

@@ -3,11 +3,12 @@ package dev.poolstress.scenarios.storm;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.lockdep.Lockdep;
 import dev.poolstress.engine.lockdep.LockdepReport;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.stress.broken.EarlyUnlockStack;
@@ -65,9 +66,7 @@ class StormTest {
     }
 
     private static List<String> poolNames(Scenario scenario) {
-        List<PoolSpec> pools = scenario.plan() instanceof RingStormPlan
-                ? ((RingStormPlan) scenario.plan()).pools() : ((RoundsStormPlan) scenario.plan()).pools();
-        return pools.stream().map(PoolSpec::name).collect(Collectors.toList());
+        return scenario.plan().pools().stream().map(PoolSpec::name).collect(Collectors.toList());
     }
 
     @ParameterizedTest
@@ -133,6 +132,20 @@ class StormTest {
     static Stream<Arguments> racesFromTheBrokenCatalog() {
         return Stream.of(Arguments.of("irq-remote", UnlockedFree.class), Arguments.of("churn", UnlockedFree.class),
                 Arguments.of("irq-remote", EarlyUnlockStack.class), Arguments.of("churn", EarlyUnlockStack.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"churn", "dmapool-test"})
+    void shouldRefuseASecondStartAndStillFinishTheFirst(String name) {
+        Scenario scenario = CATALOG.builtIn(name);
+        Storm storm = scenario.plan().storm("spin-tas", LockStrategies.factory("spin-tas"), brief(scenario));
+        storm.start();
+
+        IllegalStateException again = assertThrows(IllegalStateException.class, storm::start);
+        assertEquals("a storm runs once", again.getMessage());
+        await().atMost(Duration.ofSeconds(60)).until(storm::quiescent);
+        StormResult result = storm.finish();
+        assertTrue(result.lossFree(), () -> result.loss().problems().toString());
     }
 
     @ParameterizedTest

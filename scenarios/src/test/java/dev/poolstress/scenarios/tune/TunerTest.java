@@ -9,6 +9,8 @@ import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.Latency;
 import dev.poolstress.scenarios.storm.LeakyFreeStrategy;
 import dev.poolstress.scenarios.storm.LossReport;
+import dev.poolstress.scenarios.storm.PoolSpec;
+import dev.poolstress.scenarios.storm.RoundsStormPlan;
 import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.scenarios.storm.StormResult;
 import java.io.PrintWriter;
@@ -80,6 +82,9 @@ class TunerTest {
         assertTrue(new MachineFit(3, 2).warning("nvme-irq").orElseThrow().contains("3 threads busy"));
         assertTrue(new MachineFit(3, 4).warning("nvme-irq").isEmpty());
         assertEquals(3, MachineFit.of(new Catalog().builtIn("nvme-irq").plan()).busyThreads());
+        RoundsStormPlan rounds = new RoundsStormPlan(2, 5, List.of(new PoolSpec("p", 64, 0, 0, 0)), List.of(8),
+                "stack", false, 1);
+        assertEquals(5, MachineFit.of(rounds).busyThreads());
     }
 
     /** Runs of one second each with the given pair counts. */
