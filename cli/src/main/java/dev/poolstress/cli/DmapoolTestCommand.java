@@ -3,6 +3,7 @@ package dev.poolstress.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.poolstress.engine.pool.LockStrategies;
+import dev.poolstress.engine.pool.StrategyChoice;
 import dev.poolstress.scenarios.bench.DmapoolTest;
 import dev.poolstress.scenarios.bench.DmapoolTestResult;
 import dev.poolstress.stress.progress.Progress;
@@ -37,8 +38,9 @@ public final class DmapoolTestCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--lock", paramLabel = "ID|CLASS", converter = LockStrategyConverter.class,
+            defaultValue = LockStrategies.DEFAULT,
             description = "Lock strategy of every pool: a built-in id or a class name (default: ${DEFAULT-VALUE}).")
-    private String lock = LockStrategies.DEFAULT;
+    private StrategyChoice lock;
 
     @Option(names = "--rounds", paramLabel = "N",
             description = "Timed rounds of allocate-all then free-all per pool (default: ${DEFAULT-VALUE}, as the kernel).")

@@ -1,21 +1,22 @@
 package dev.poolstress.cli;
 
 import dev.poolstress.engine.pool.LockStrategies;
+import dev.poolstress.engine.pool.StrategyChoice;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Accepts a built-in lock strategy id or the class name of a user's strategy, checked while the arguments are parsed,
- * so a wrong one is a usage error (exit 2) that lists what is accepted, before anything runs.
+ * Chooses the lock strategy an option names (a built-in id or the class name of a user's strategy) while the
+ * arguments are parsed: the one check of the name, so a wrong one is a usage error (exit 2) that lists what is
+ * accepted, before anything runs, and the command hands the choice down.
  */
-public final class LockStrategyConverter implements ITypeConverter<String> {
+public final class LockStrategyConverter implements ITypeConverter<StrategyChoice> {
     @Override
-    public String convert(String value) {
+    public StrategyChoice convert(String value) {
         try {
-            LockStrategies.factory(value);
+            return LockStrategies.choose(value);
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }
-        return value;
     }
 }

@@ -1,6 +1,7 @@
 package dev.poolstress.cli;
 
 import dev.poolstress.engine.pool.LockStrategies;
+import dev.poolstress.engine.pool.StrategyChoice;
 import dev.poolstress.scenarios.bench.BenchProgress;
 import dev.poolstress.scenarios.bench.MagazineTable;
 import dev.poolstress.scenarios.bench.MicroTable;
@@ -106,7 +107,7 @@ public final class MicroCommand implements Callable<Integer> {
 
     @Option(names = "--strategy", paramLabel = "ID|CLASS", converter = LockStrategyConverter.class,
             description = "A lock strategy to measure; repeatable (default: every built-in one).")
-    private List<String> strategies;
+    private List<StrategyChoice> strategies;
 
     @Option(names = "--magazine", paramLabel = "CAPACITY/BATCH", converter = MagazineSizeConverter.class,
             description = "A per-CPU stack size for the PerCpuSizing benchmarks, e.g. 64/32; repeatable (default: "
@@ -229,7 +230,8 @@ public final class MicroCommand implements Callable<Integer> {
                         + e.getDescription() + " in '" + include + "'");
             }
         }
-        List<String> ids = strategies != null ? strategies : LockStrategies.builtInIds();
+        List<String> ids = strategies != null ? strategies.stream().map(StrategyChoice::name).toList()
+                : LockStrategies.builtInIds();
         OutputOptions.checkFile(spec.commandLine(), "--json", json);
 
         // what is set here overrides JMH's options (the parent); the checks above make sure it never hides one

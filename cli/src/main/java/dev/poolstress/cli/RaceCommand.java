@@ -61,9 +61,8 @@ public final class RaceCommand implements Callable<Integer> {
     /** The ci tier's recorded test durations, relative to a checkout's root. */
     static final Path CI_DURATIONS = Path.of("ci", "race-durations.tsv");
 
-    @Option(names = "--strategy", paramLabel = "ID|CLASS", description = "a built-in id ("
-            + "spin-tas, spin-ttas, spin-ticket, spin-mcs, reentrant, reentrant-fair, synchronized, percpu, lockfree, "
-            + "thread-cache) "
+    @Option(names = "--strategy", paramLabel = "ID|CLASS", completionCandidates = BuiltInStrategies.class,
+            description = "a built-in id (${COMPLETION-CANDIDATES}) "
             + "or your class implementing dev.poolstress.engine.LockStrategy; repeatable; default: every built-in")
     private List<String> strategies = new ArrayList<>();
 

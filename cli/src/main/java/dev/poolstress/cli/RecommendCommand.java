@@ -103,7 +103,7 @@ public final class RecommendCommand implements Callable<Integer> {
             out.println("recommend: interrupted during the tune; no pick was made");
             out.flush();
         }));
-        TuneResult tuned = tuner.tune(chosen, LockStrategies.builtInIds(), StormLimit.duration(duration), runs);
+        TuneResult tuned = tuner.tune(chosen, LockStrategies.builtIns(), StormLimit.duration(duration), runs);
         tuning.close();
         out.print(TuneTable.render(tuned));
         out.flush();

@@ -1,6 +1,7 @@
 package dev.poolstress.cli;
 
 import dev.poolstress.engine.pool.LockStrategies;
+import dev.poolstress.engine.pool.StrategyChoice;
 import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.catalog.ScenarioException;
@@ -56,9 +57,9 @@ public final class TuneCommand implements Callable<Integer> {
     String scenario;
 
     @Option(names = {"--strategies", "--strategy"}, paramLabel = "LIST", split = ",",
-            description = "Strategy ids or class names, comma-separated or repeated (as race and bench take them). "
+            converter = LockStrategyConverter.class, description = "Strategy ids or class names, comma-separated or repeated (as race and bench take them). "
                     + "Default: every built-in strategy.")
-    List<String> strategies;
+    List<StrategyChoice> strategies;
 
     @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Length of each run, e.g. 500ms, 2s, or 17m and up to days for a soak. Default: the scenario's operation count.")
@@ -123,18 +124,12 @@ public final class TuneCommand implements Callable<Integer> {
                 throw new ParameterException(cmd, e.getMessage(), e);
             }
         }
-        if (strategies != null && strategies.stream().allMatch(String::isBlank)) {
+        if (strategies != null && strategies.isEmpty()) {
             throw new ParameterException(cmd, "--strategies needs at least one strategy id or class name, was '"
-                    + String.join(",", strategies) + "'");
+                    + String.join(" ", cmd.getParseResult().matchedOption("--strategies").originalStringValues())
+                    + "'");
         }
-        List<String> ids = strategies == null ? LockStrategies.builtInIds() : strategies;
-        for (String id : ids) {
-            try {
-                LockStrategies.factory(id);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(cmd, e.getMessage(), e);
-            }
-        }
+        List<StrategyChoice> chosenStrategies = strategies == null ? LockStrategies.builtIns() : strategies;
         OptionBounds.requireAtLeast(cmd, "--runs", runs, 1);
         if (warmups < 0) {
             throw new ParameterException(cmd, "--warmups must not be negative, was " + warmups);
@@ -157,7 +152,7 @@ public final class TuneCommand implements Callable<Integer> {
         Unfinished.Registration unfinished = Unfinished.register(() -> tuner.soFar().ifPresent(this::write));
         // not closed when the tune throws: a signal ends the forks, the tune fails, and the signal's hook still
         // has to write what had finished
-        TuneResult result = tuner.tune(chosen, ids, limit, runs);
+        TuneResult result = tuner.tune(chosen, chosenStrategies, limit, runs);
         unfinished.close();
 
         PrintWriter out = cmd.getOut();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.pool.PageFaults;
 import dev.poolstress.scenarios.bench.DmapoolTest;
 import dev.poolstress.scenarios.bench.DmapoolTestPool;
@@ -92,7 +93,7 @@ class DmapoolTestCommandTest {
 
     @Test
     void shouldBeginAProgressStepForEachPoolsWarmUpAndEachPoolInEachRun() {
-        DmapoolTest test = new DmapoolTest("spin-tas", 1, 1, 2);
+        DmapoolTest test = new DmapoolTest(LockStrategies.choose("spin-tas"), 1, 1, 2);
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         try (Progress progress = new Progress("dmapool-test", test.steps(), null,
                 new PrintStream(lines, true, StandardCharsets.UTF_8), false)) {
@@ -126,7 +127,7 @@ class DmapoolTestCommandTest {
         device.injectFaults(PageFaults.afterBudget(3));
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> new DmapoolTest("spin-mcs", 1, 0, 1).run(device, quietProgress(6)));
+                () -> new DmapoolTest(LockStrategies.choose("spin-mcs"), 1, 0, 1).run(device, quietProgress(6)));
 
         assertTrue(failure.getMessage().contains("NULL (-ENOMEM)"), failure.getMessage());
         assertEquals(0, device.pagesInUse());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolstress.engine.pool.StrategyChoice;
 import dev.poolstress.scenarios.storm.DoubleHandingStrategy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,7 +56,7 @@ class TuneCommandTest {
         TuneCommand listed = new TuneCommand();
         new CommandLine(listed).parseArgs("--strategies", "percpu,lockfree");
 
-        assertEquals(List.of("percpu", "lockfree"), repeated.strategies);
+        assertEquals(List.of("percpu", "lockfree"), repeated.strategies.stream().map(StrategyChoice::name).toList());
         assertEquals(repeated.strategies, listed.strategies);
         assertEquals(2, repeated.warmups);
     }

@@ -14,6 +14,9 @@ import java.lang.invoke.VarHandle;
  * must release nested MCS locks in the reverse order of taking them.
  */
 public final class McsSpinLock extends IrqSaveLock {
+    /** The id it is chosen by and reports under. */
+    public static final String ID = "spin-mcs";
+
     private static final VarHandle TAIL;
     private static final VarHandle NODE_NEXT;
     private static final VarHandle NODE_WAITING;
@@ -58,7 +61,7 @@ public final class McsSpinLock extends IrqSaveLock {
     private Node holder;
 
     public McsSpinLock(FreeBlocks blocks) {
-        super(blocks, "spin-mcs");
+        super(blocks, ID);
     }
 
     @Override

@@ -10,6 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * when threads outnumber cores.
  */
 public final class ReentrantLockStrategy extends IrqSaveLock {
+    /** The ids it is chosen by and reports under: unfair, and fair. */
+    public static final String ID = "reentrant";
+    public static final String FAIR_ID = "reentrant-fair";
+
     private final ReentrantLock lock;
 
     public ReentrantLockStrategy(FreeBlocks blocks) {
@@ -17,7 +21,7 @@ public final class ReentrantLockStrategy extends IrqSaveLock {
     }
 
     public ReentrantLockStrategy(FreeBlocks blocks, boolean fair) {
-        super(blocks, fair ? "reentrant-fair" : "reentrant");
+        super(blocks, fair ? FAIR_ID : ID);
         this.lock = new ReentrantLock(fair);
     }
 

@@ -12,6 +12,9 @@ import dev.poolstress.engine.lockdep.LockRecord;
  * contention. The baseline every other strategy is compared with.
  */
 public final class SynchronizedStrategy implements LockStrategy {
+    /** The id it is chosen by and reports under. */
+    public static final String ID = "synchronized";
+
     private final FreeBlocks blocks;
     private final Cpus cpus;
     private final Object monitor = new Object();
@@ -25,7 +28,7 @@ public final class SynchronizedStrategy implements LockStrategy {
 
     @Override
     public String id() {
-        return "synchronized";
+        return ID;
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.lang.invoke.VarHandle;
  * rare.
  */
 public final class TasSpinLock extends IrqSaveLock {
+    /** The id it is chosen by and reports under. */
+    public static final String ID = "spin-tas";
+
     private static final VarHandle LOCKED;
 
     static {
@@ -24,7 +27,7 @@ public final class TasSpinLock extends IrqSaveLock {
     private volatile int locked;
 
     public TasSpinLock(FreeBlocks blocks) {
-        super(blocks, "spin-tas");
+        super(blocks, ID);
     }
 
     @Override

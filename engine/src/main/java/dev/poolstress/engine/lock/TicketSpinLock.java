@@ -10,6 +10,9 @@ import java.lang.invoke.VarHandle;
  * acquisition; all waiters still spin on one word. Choose it when fairness matters more than scaling.
  */
 public final class TicketSpinLock extends IrqSaveLock {
+    /** The id it is chosen by and reports under. */
+    public static final String ID = "spin-ticket";
+
     private static final VarHandle NEXT;
     private static final VarHandle OWNER;
 
@@ -30,7 +33,7 @@ public final class TicketSpinLock extends IrqSaveLock {
 
     /** The pool's lock, strategy {@code spin-ticket}. */
     public TicketSpinLock(FreeBlocks blocks) {
-        super(blocks, "spin-ticket");
+        super(blocks, ID);
     }
 
     /**
@@ -38,7 +41,7 @@ public final class TicketSpinLock extends IrqSaveLock {
      * dot), so that its reports say which part of that strategy it guards.
      */
     public TicketSpinLock(FreeBlocks blocks, String name) {
-        super(blocks, "spin-ticket", name);
+        super(blocks, ID, name);
     }
 
     @Override

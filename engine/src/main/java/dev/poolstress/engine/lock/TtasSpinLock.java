@@ -10,6 +10,9 @@ import java.lang.invoke.VarHandle;
  * ownership. Unfair. Choose it for short sections under light contention.
  */
 public final class TtasSpinLock extends IrqSaveLock {
+    /** The id it is chosen by and reports under. */
+    public static final String ID = "spin-ttas";
+
     private static final VarHandle LOCKED;
 
     static {
@@ -25,7 +28,7 @@ public final class TtasSpinLock extends IrqSaveLock {
 
     /** The pool's lock, strategy {@code spin-ttas}. */
     public TtasSpinLock(FreeBlocks blocks) {
-        super(blocks, "spin-ttas");
+        super(blocks, ID);
     }
 
     /**
@@ -33,7 +36,7 @@ public final class TtasSpinLock extends IrqSaveLock {
      * dot), so that its reports say which part of that strategy it guards.
      */
     public TtasSpinLock(FreeBlocks blocks, String name) {
-        super(blocks, "spin-ttas", name);
+        super(blocks, ID, name);
     }
 
     @Override

@@ -27,6 +27,9 @@ import java.lang.invoke.VarHandle;
  * In debug mode every call goes through the spinlock to the free list, so the kernel's checks see every block.
  */
 public final class TreiberStack implements LockStrategy {
+    /** The id it is chosen by and reports under. */
+    public static final String ID = "lockfree";
+
     private static final int TAG_SHIFT = 44;
     private static final long DMA_MASK = (1L << TAG_SHIFT) - 1;
     private static final long TAG_ONE = 1L << TAG_SHIFT;
@@ -55,7 +58,7 @@ public final class TreiberStack implements LockStrategy {
 
     @Override
     public String id() {
-        return "lockfree";
+        return ID;
     }
 
     @Override

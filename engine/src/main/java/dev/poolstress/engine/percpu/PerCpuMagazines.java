@@ -25,6 +25,9 @@ import dev.poolstress.engine.lock.TtasSpinLock;
  * kernel's checks against the one free list.
  */
 public final class PerCpuMagazines extends MagazineFrontEnd {
+    /** The id it is chosen by and reports under. */
+    public static final String ID = "percpu";
+
     /** Blocks per magazine. */
     public static final int DEFAULT_CAPACITY = 64;
     /** Blocks taken from the free list in one trip when the depot has no full magazine. */
@@ -52,7 +55,7 @@ public final class PerCpuMagazines extends MagazineFrontEnd {
 
     @Override
     public String id() {
-        return "percpu";
+        return ID;
     }
 
     @Override

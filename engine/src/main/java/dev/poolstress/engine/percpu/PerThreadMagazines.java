@@ -43,6 +43,9 @@ import java.util.Arrays;
  * list.
  */
 public final class PerThreadMagazines extends MagazineFrontEnd {
+    /** The id it is chosen by and reports under. */
+    public static final String ID = "thread-cache";
+
     /** Blocks per magazine. */
     public static final int DEFAULT_CAPACITY = PerCpuMagazines.DEFAULT_CAPACITY;
     /** Blocks taken from the free list in one trip when the depot has no full magazine. */
@@ -77,7 +80,7 @@ public final class PerThreadMagazines extends MagazineFrontEnd {
 
     @Override
     public String id() {
-        return "thread-cache";
+        return ID;
     }
 
     @Override

@@ -22,21 +22,21 @@ import java.util.function.Function;
 /** The built-in strategies by id, and a user's own by class name. */
 public final class LockStrategies {
     /** The kernel's choice: a queued spinlock taken with interrupts off. */
-    public static final String DEFAULT = "spin-mcs";
+    public static final String DEFAULT = McsSpinLock.ID;
 
     private static final Map<String, Function<FreeBlocks, LockStrategy>> BUILT_IN = new LinkedHashMap<>();
 
     static {
-        BUILT_IN.put("spin-tas", TasSpinLock::new);
-        BUILT_IN.put("spin-ttas", TtasSpinLock::new);
-        BUILT_IN.put("spin-ticket", TicketSpinLock::new);
-        BUILT_IN.put("spin-mcs", McsSpinLock::new);
-        BUILT_IN.put("reentrant", blocks -> new ReentrantLockStrategy(blocks, false));
-        BUILT_IN.put("reentrant-fair", blocks -> new ReentrantLockStrategy(blocks, true));
-        BUILT_IN.put("synchronized", SynchronizedStrategy::new);
-        BUILT_IN.put("percpu", PerCpuMagazines::new);
-        BUILT_IN.put("lockfree", TreiberStack::new);
-        BUILT_IN.put("thread-cache", PerThreadMagazines::new);
+        BUILT_IN.put(TasSpinLock.ID, TasSpinLock::new);
+        BUILT_IN.put(TtasSpinLock.ID, TtasSpinLock::new);
+        BUILT_IN.put(TicketSpinLock.ID, TicketSpinLock::new);
+        BUILT_IN.put(McsSpinLock.ID, McsSpinLock::new);
+        BUILT_IN.put(ReentrantLockStrategy.ID, blocks -> new ReentrantLockStrategy(blocks, false));
+        BUILT_IN.put(ReentrantLockStrategy.FAIR_ID, blocks -> new ReentrantLockStrategy(blocks, true));
+        BUILT_IN.put(SynchronizedStrategy.ID, SynchronizedStrategy::new);
+        BUILT_IN.put(PerCpuMagazines.ID, PerCpuMagazines::new);
+        BUILT_IN.put(TreiberStack.ID, TreiberStack::new);
+        BUILT_IN.put(PerThreadMagazines.ID, PerThreadMagazines::new);
     }
 
     private LockStrategies() {
@@ -47,19 +47,39 @@ public final class LockStrategies {
         return List.copyOf(BUILT_IN.keySet());
     }
 
+    /** Every built-in strategy, chosen, in the order of {@link #builtInIds()}. */
+    public static List<StrategyChoice> builtIns() {
+        return BUILT_IN.entrySet().stream().map(e -> new StrategyChoice(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * Chooses the strategy a built-in id or a class name names (a class loaded by the thread's context class
+     * loader): the one check of a name read from a user.
+     *
+     * @throws IllegalArgumentException naming what was wrong and what would be accepted
+     */
+    public static StrategyChoice choose(String idOrClassName) {
+        return new StrategyChoice(idOrClassName, factory(idOrClassName));
+    }
+
+    /** As {@link #choose(String)}, loading a class name from {@code loader}. */
+    public static StrategyChoice choose(String idOrClassName, ClassLoader loader) {
+        return new StrategyChoice(idOrClassName, factory(idOrClassName, loader));
+    }
+
     /**
      * The factory for a built-in id, or for a class implementing {@link LockStrategy} with a public constructor
      * taking {@link FreeBlocks}, loaded by the thread's context class loader.
      *
      * @throws IllegalArgumentException naming what was wrong and what would be accepted
      */
-    public static Function<FreeBlocks, LockStrategy> factory(String idOrClassName) {
+    static Function<FreeBlocks, LockStrategy> factory(String idOrClassName) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return factory(idOrClassName, loader != null ? loader : LockStrategies.class.getClassLoader());
     }
 
     /** As {@link #factory(String)}, loading a class name from {@code loader}. */
-    public static Function<FreeBlocks, LockStrategy> factory(String idOrClassName, ClassLoader loader) {
+    static Function<FreeBlocks, LockStrategy> factory(String idOrClassName, ClassLoader loader) {
         if (idOrClassName == null || idOrClassName.isBlank()) {
             throw new IllegalArgumentException("lock strategy must be one of " + String.join(", ", BUILT_IN.keySet())
                     + ", or a class name");

@@ -2,6 +2,7 @@ package dev.poolstress.engine.pool;
 
 import static dev.poolstress.engine.pool.PoolVariants.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,6 +125,20 @@ class LockStrategiesTest {
         assertEquals(2, made[0].allocs);
         assertEquals(1, made[0].grows);
         assertEquals(1, made[0].frees);
+    }
+
+    @Test
+    void shouldChooseByNameOnceAndKeepTheNameForReportsAndForks() {
+        StrategyChoice chosen = LockStrategies.choose(Counting.class.getName());
+
+        assertEquals(Counting.class.getName(), chosen.name());
+        assertFalse(chosen.builtIn());
+        assertEquals(Counting.class.getName(), DmaPool.builder("chosen", device()).size(64).lock(chosen.factory())
+                .build().lockId());
+        assertEquals(LockStrategies.builtInIds(), LockStrategies.builtIns().stream().map(StrategyChoice::name)
+                .toList());
+        assertTrue(LockStrategies.builtIns().stream().allMatch(StrategyChoice::builtIn));
+        assertThrows(IllegalArgumentException.class, () -> LockStrategies.choose("spin-nope"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.poolstress.scenarios.bench;
 
 import dev.poolstress.engine.pool.Device;
 import dev.poolstress.engine.pool.DmaPool;
+import dev.poolstress.engine.pool.StrategyChoice;
 import dev.poolstress.scenarios.stats.Stats;
 import dev.poolstress.scenarios.storm.DmapoolTestRound;
 import dev.poolstress.stress.progress.Progress;
@@ -21,18 +22,18 @@ public final class DmapoolTest {
     /** The algorithms compared, before and after the seed. */
     public static final List<String> ALGORITHMS = List.of("legacy", "stack");
 
-    private final String lock;
+    private final StrategyChoice lock;
     private final int rounds;
     private final int warmup;
     private final int repeat;
 
     /**
-     * @param lock   the lock strategy of every pool (id or class name)
+     * @param lock   the lock strategy of every pool
      * @param rounds timed rounds per pool, 100 in the kernel
      * @param warmup untimed rounds per pool and algorithm before timing starts
      * @param repeat timed runs per pool and algorithm; the median is reported
      */
-    public DmapoolTest(String lock, int rounds, int warmup, int repeat) {
+    public DmapoolTest(StrategyChoice lock, int rounds, int warmup, int repeat) {
         if (rounds < 1 || warmup < 0 || repeat < 1) {
             throw new IllegalArgumentException("need rounds >= 1, warmup >= 0, repeat >= 1, was rounds " + rounds
                     + ", warmup " + warmup + ", repeat " + repeat);
@@ -99,7 +100,7 @@ public final class DmapoolTest {
         DmaPool.Builder builder = DmaPool.builder("test pool", device)
                 .size(parameters.size()).align(parameters.align()).boundary(parameters.boundary())
                 .algorithm(algorithm);
-        DmaPool pool = (locking ? builder.lock(lock) : builder.lock(UnlockedFreeBlocks::new)).build();
+        DmaPool pool = (locking ? builder.lock(lock.factory()) : builder.lock(UnlockedFreeBlocks::new)).build();
         int blocks = parameters.blocks();
         DmapoolTestRound round = new DmapoolTestRound(blocks, DmapoolTestRound.KERNEL);
         long start = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.poolstress.scenarios.tune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.storm.Instrumentation;
@@ -191,7 +192,7 @@ final class TuneFork implements Bench {
         }
         StormLimit limit = args[3].endsWith("us") ? StormLimit.duration(DurationFormat.parse(args[3]))
                 : StormLimit.operations(Long.parseLong(args[3]));
-        Bench bench = Tuner.inThisJvm(scenario, args[2], limit);
+        Bench bench = Tuner.inThisJvm(scenario, LockStrategies.choose(args[2]), limit);
         answers.println(READY);
         answers.flush();
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

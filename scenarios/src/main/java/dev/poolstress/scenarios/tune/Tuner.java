@@ -1,8 +1,7 @@
 package dev.poolstress.scenarios.tune;
 
-import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.pool.LockStrategies;
-import dev.poolstress.engine.LockStrategy;
+import dev.poolstress.engine.pool.StrategyChoice;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +37,7 @@ import java.util.stream.Collectors;
  * each strategy runs one probed storm after one probed warm-up: its latencies, contention and pool share.
  *
  * <p>From Java: {@code new Tuner(new PrintWriter(System.err, true)).budget(Duration.ofSeconds(45)).tune(catalog.builtIn("nvme-irq"),
- * LockStrategies.builtInIds(), StormLimit.duration(Duration.ofMillis(300)), 3)}.
+ * LockStrategies.builtIns(), StormLimit.duration(Duration.ofMillis(300)), 3)}.
  */
 public final class Tuner {
     private final PrintStream out;
@@ -106,19 +104,19 @@ public final class Tuner {
     }
 
     /**
-     * @param strategies built-in ids or class names of {@link LockStrategy} implementations
-     * @param limit      each storm's limit; {@code null} takes the scenario's default
-     * @param runs       measured rounds over every strategy before the verdict may stop measuring one
-     * @throws IllegalArgumentException for an unknown strategy (before anything runs) or runs below 1
+     * @param chosen the strategies, chosen by the caller; their names label the results and name them to the forks
+     * @param limit  each storm's limit; {@code null} takes the scenario's default
+     * @param runs   measured rounds over every strategy before the verdict may stop measuring one
+     * @throws IllegalArgumentException for no strategy or runs below 1, before anything runs
      */
-    public TuneResult tune(Scenario scenario, List<String> strategies, StormLimit limit, int runs) {
+    public TuneResult tune(Scenario scenario, List<StrategyChoice> chosen, StormLimit limit, int runs) {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1, was " + runs);
         }
-        if (strategies.isEmpty()) {
+        if (chosen.isEmpty()) {
             throw new IllegalArgumentException("no strategy to tune");
         }
-        strategies.forEach(LockStrategies::factory);
+        List<String> strategies = chosen.stream().map(StrategyChoice::name).toList();
         StormLimit each = limit != null ? limit : scenario.plan().defaultLimit();
         Session s = new Session(scenario, each, runs, strategies);
         synchronized (this) {
@@ -127,7 +125,7 @@ public final class Tuner {
         List<Bench> benches = new ArrayList<>();
         try (Progress progress = new Progress("tune", strategies.size(), budget.isZero() ? null : budget, out,
                 terminal)) {
-            open(scenario, strategies, each, benches, progress);
+            open(scenario, chosen, each, benches, progress);
             for (int k = 0; k < strategies.size(); k++) {
                 for (int w = 1; w <= warmups; w++) {
                     storm(s, k, benches, Instrumentation.THROUGHPUT, "warm-up " + w, progress, r -> { });
@@ -182,29 +180,29 @@ public final class Tuner {
         }
     }
 
-    private void open(Scenario scenario, List<String> strategies, StormLimit each, List<Bench> benches,
+    private void open(Scenario scenario, List<StrategyChoice> chosen, StormLimit each, List<Bench> benches,
                       Progress progress) {
         if (fork == null) {
-            strategies.forEach(id -> benches.add(inThisJvm(scenario, id, each)));
+            chosen.forEach(strategy -> benches.add(inThisJvm(scenario, strategy, each)));
             return;
         }
         List<TuneFork> forks = new ArrayList<>();
-        for (String id : strategies) {
-            TuneFork started = TuneFork.start(fork, id, each, timeout(each), line -> progress.note("  " + line));
+        for (StrategyChoice strategy : chosen) {
+            TuneFork started = TuneFork.start(fork, strategy.name(), each, timeout(each),
+                    line -> progress.note("  " + line));
             forks.add(started);
             benches.add(started);
         }
         forks.forEach(TuneFork::awaitReady); // all started at once: no storm shares the cores with a JVM's start
     }
 
-    /** A bench for {@code id} in this JVM. */
-    static Bench inThisJvm(Scenario scenario, String id, StormLimit limit) {
-        Function<FreeBlocks, LockStrategy> factory = LockStrategies.factory(id);
+    /** A bench for {@code strategy} in this JVM. */
+    static Bench inThisJvm(Scenario scenario, StrategyChoice strategy, StormLimit limit) {
         Duration timeout = timeout(limit);
         return new Bench() {
             @Override
             public StormResult run(Instrumentation probes) {
-                return scenario.plan().storm(id, factory, limit, probes).run(timeout);
+                return scenario.plan().storm(strategy.name(), strategy.factory(), limit, probes).run(timeout);
             }
 
             @Override
