@@ -183,7 +183,7 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
                 text.append(": their medians are too close for any budget worth spending to tell them apart.");
             } else {
                 Duration needed = Duration.ofSeconds((long) Math.ceil(spent.toMillis() * budgetFactor / 1000));
-                text.append(String.format(Locale.ROOT, "; about %.0fx the measurement (--budget %ds) might "
+                text.append(String.format(Locale.ROOT, "; about %.0fx the measurement (a budget of %d s) might "
                         + "separate it.", Math.ceil(budgetFactor), needed.toSeconds()));
             }
         });

@@ -63,7 +63,7 @@ class VerdictTest {
         assertTrue(verdict.topTier().contains(other));
         assertTrue(verdict.budgetFactor() > 1 && Double.isFinite(verdict.budgetFactor()),
                 () -> "factor " + verdict.budgetFactor());
-        assertTrue(verdict.explain("s", "x", Duration.ofSeconds(10)).contains("--budget"));
+        assertTrue(verdict.explain("s", "x", Duration.ofSeconds(10)).contains("the measurement (a budget of "));
     }
 
     @Test
