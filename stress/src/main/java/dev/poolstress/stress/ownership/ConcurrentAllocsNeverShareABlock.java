@@ -30,12 +30,13 @@ import org.openjdk.jcstress.infra.results.I_Result;
  */
 @JCStressTest
 @Raced(property = "ownership", ci = true)
-@Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the allocations were serialised (in either order, "
-        + "or overlapping only outside the pool's exclusion): four distinct blocks, nrActive 4, the rest free once")
-@Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs popped the same head: two allocations "
-        + "ran inside the exclusion at once")
-@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block handed out is still on a free list: a "
-        + "pop's head update was overwritten by the other CPU's")
+@Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "the allocations were serialised (in either "
+        + "order, or overlapping only outside the pool's exclusion): four distinct blocks, nrActive 4, the rest free "
+        + "once")
+@Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs popped the same head: two "
+        + "allocations ran inside the exclusion at once")
+@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block handed out is still on a free "
+        + "list: a pop's head update was overwritten by the other CPU's")
 @Outcome(id = CensusOutcome.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: the free list was "
         + "linked into itself by racing pops or refills")
 @Outcome(id = CensusOutcome.LOST_ID, expect = FORBIDDEN, desc = "owned and free blocks fall short of nrBlocks: a "

@@ -38,15 +38,16 @@ import org.openjdk.jcstress.infra.results.I_Result;
         + "on the global lock, each CPU's magazines touched only by that CPU: every block owned once or free once")
 @Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "CPU 1 was handed a block it already holds: a "
         + "reload took a magazine that an unload had not finished moving")
-@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block CPU 1 holds is still free: an unload "
-        + "and a reload both took it from, or both left it in, the depot or the free list")
-@Outcome(id = CensusOutcome.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: an unloaded magazine "
-        + "stayed in CPU 0's hands too")
-@Outcome(id = CensusOutcome.LOST_ID, expect = FORBIDDEN, desc = "blocks vanished between a magazine and the depot or the "
-        + "free list during an exchange or refill")
-@Outcome(id = CensusOutcome.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive disagrees: a magazine's count raced the "
-        + "depot's or the free list's")
-@Outcome(id = CensusOutcome.THREW_ID, expect = FORBIDDEN, desc = "the pool threw during an exchange, refill or remote free")
+@Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "a block CPU 1 holds is still free: an "
+        + "unload and a reload both took it from, or both left it in, the depot or the free list")
+@Outcome(id = CensusOutcome.FREE_TWICE_ID, expect = FORBIDDEN, desc = "the drain met a block twice: an unloaded "
+        + "magazine stayed in CPU 0's hands too")
+@Outcome(id = CensusOutcome.LOST_ID, expect = FORBIDDEN, desc = "blocks vanished between a magazine and the depot or "
+        + "the free list during an exchange or refill")
+@Outcome(id = CensusOutcome.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive disagrees: a magazine's count raced "
+        + "the depot's or the free list's")
+@Outcome(id = CensusOutcome.THREW_ID, expect = FORBIDDEN, desc = "the pool threw during an exchange, refill or "
+        + "remote free")
 @Outcome(id = CensusOutcome.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
         + "injected")
 @State
