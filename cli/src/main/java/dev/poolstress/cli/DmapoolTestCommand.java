@@ -2,6 +2,7 @@ package dev.poolstress.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.pool.StrategyChoice;
 import dev.poolstress.scenarios.bench.DmapoolTest;
@@ -74,11 +75,11 @@ public final class DmapoolTestCommand implements Callable<Integer> {
                 Progress.isTerminal())) {
             results = test.run(progress);
         }
-        for (String algorithm : DmapoolTest.ALGORITHMS) {
+        for (Algorithm algorithm : DmapoolTest.ALGORITHMS) {
             out.println();
             out.println(algorithm + ":");
             for (DmapoolTestResult result : results) {
-                long time = algorithm.equals("legacy") ? result.legacyUs() : result.stackUs();
+                long time = algorithm == Algorithm.LEGACY ? result.legacyUs() : result.stackUs();
                 out.printf("dmapool test: size:%-4d align:%-4d blocks:%-4d time:%d%n", result.size(), result.align(),
                         result.blocks(), time);
             }

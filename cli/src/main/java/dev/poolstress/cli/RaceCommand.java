@@ -1,5 +1,6 @@
 package dev.poolstress.cli;
 
+import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.stress.broken.Catalog;
 import dev.poolstress.stress.progress.Progress;
 import dev.poolstress.stress.progress.Unfinished;
@@ -33,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -297,7 +299,8 @@ public final class RaceCommand implements Callable<Integer> {
         text.append("tiers:\n");
         for (Tier tier : Tier.values()) {
             text.append(String.format("  %-8s %d tests, algorithms %s, jcstress %s, a run times out after %s%n",
-                    tier.name().toLowerCase(Locale.ROOT), tier.tests().size(), String.join(", ", tier.algorithms()),
+                    tier.name().toLowerCase(Locale.ROOT), tier.tests().size(),
+                    tier.algorithms().stream().map(Algorithm::id).collect(Collectors.joining(", ")),
                     String.join(" ", tier.jcstressArgs()), Progress.format(tier.runTimeout().toNanos())));
         }
         return text.toString();

@@ -37,8 +37,8 @@ public abstract class FreeList implements FreeBlocks {
         this.linkBytes = linkBytes;
     }
 
-    /** The algorithm's name: {@code stack} or {@code legacy}. */
-    public abstract String algorithm();
+    /** Which algorithm this is. */
+    public abstract Algorithm algorithm();
 
     /** Every page the pool holds, for destroy. Call with the pool quiescent. */
     public abstract List<CoherentPage> pages();

@@ -39,8 +39,8 @@ public final class LegacyPageList extends FreeList {
     }
 
     @Override
-    public String algorithm() {
-        return "legacy";
+    public Algorithm algorithm() {
+        return Algorithm.LEGACY;
     }
 
     @Override

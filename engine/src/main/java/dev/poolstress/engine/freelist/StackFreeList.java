@@ -39,8 +39,8 @@ public final class StackFreeList extends FreeList {
     }
 
     @Override
-    public String algorithm() {
-        return "stack";
+    public Algorithm algorithm() {
+        return Algorithm.STACK;
     }
 
     @Override

@@ -4,10 +4,9 @@ import dev.poolstress.engine.CoherentPage;
 import dev.poolstress.engine.DmaPoolException;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
+import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.engine.freelist.BlockLayout;
 import dev.poolstress.engine.freelist.FreeList;
-import dev.poolstress.engine.freelist.LegacyPageList;
-import dev.poolstress.engine.freelist.StackFreeList;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
@@ -201,8 +200,8 @@ public final class DmaPool implements AutoCloseable {
         return device;
     }
 
-    /** The free-block algorithm: {@code stack} or {@code legacy}. */
-    public String algorithm() {
+    /** The free-block algorithm. */
+    public Algorithm algorithm() {
         return freeList.algorithm();
     }
 
@@ -225,14 +224,12 @@ public final class DmaPool implements AutoCloseable {
      * {@link #build()} succeeds.
      */
     public static final class Builder {
-        private static final List<String> ALGORITHMS = List.of("stack", "legacy");
-
         private final String name;
         private final Device device;
         private Integer size;
         private int align;
         private int boundary;
-        private String algorithm = "stack";
+        private Algorithm algorithm = Algorithm.STACK;
         private boolean debug;
         private String lock = LockStrategies.DEFAULT;
         private Function<FreeBlocks, LockStrategy> lockFactory;
@@ -260,10 +257,19 @@ public final class DmaPool implements AutoCloseable {
             return this;
         }
 
-        /** {@code stack} (the default, the seed's design) or {@code legacy} (the code before it). */
-        public Builder algorithm(String algorithm) {
-            this.algorithm = algorithm;
+        /** {@link Algorithm#STACK} (the default, the seed's design) or {@link Algorithm#LEGACY} (the code before). */
+        public Builder algorithm(Algorithm algorithm) {
+            this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
             return this;
+        }
+
+        /**
+         * As {@link #algorithm(Algorithm)}, by name ({@code stack} or {@code legacy}).
+         *
+         * @throws IllegalArgumentException for any other name
+         */
+        public Builder algorithm(String algorithm) {
+            return algorithm(Algorithm.parse(algorithm));
         }
 
         /** The kernel's {@code DMAPOOL_DEBUG}: poisoning and the checks on alloc, free and destroy. */
@@ -329,18 +335,12 @@ public final class DmaPool implements AutoCloseable {
                         + alignment + ")");
             }
             limit = Math.min(limit, allocation);
-            if (algorithm == null || !ALGORITHMS.contains(algorithm)) {
-                throw new IllegalArgumentException("algorithm must be one of " + String.join(", ", ALGORITHMS)
-                        + ", was '" + algorithm + "'");
-            }
             Function<FreeBlocks, LockStrategy> factory = lockFactory != null ? lockFactory
                     : LockStrategies.factory(lock);
 
             String kept = name.length() > NAME_LENGTH ? name.substring(0, NAME_LENGTH) : name;
             BlockLayout layout = new BlockLayout((int) blockSize, allocation, limit);
-            FreeList freeList = algorithm.equals("stack")
-                    ? new StackFreeList(kept, device, layout, debug)
-                    : new LegacyPageList(kept, device, layout, debug);
+            FreeList freeList = algorithm.create(kept, device, layout, debug);
             DmaPool pool = new DmaPool(kept, device, freeList, factory);
             device.register(pool);
             return pool;

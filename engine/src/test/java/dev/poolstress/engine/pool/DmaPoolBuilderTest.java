@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolstress.engine.freelist.Algorithm;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class DmaPoolBuilderTest {
                 rejection("boundary below the aligned size", b -> b.size(20).align(64).boundary(32), "boundary",
                         "64"),
                 rejection("unknown algorithm", b -> b.size(64).algorithm("slab"), "algorithm", "stack, legacy"),
-                rejection("no algorithm", b -> b.size(64).algorithm(null), "algorithm", "stack"),
+                rejection("no algorithm", b -> b.size(64).algorithm((String) null), "algorithm", "stack"),
                 rejection("unknown lock id", b -> b.size(64).lock("spin-foo"), "lock strategy", "spin-mcs"),
                 rejection("lock class not a strategy", b -> b.size(64).lock("java.lang.String"), "lock strategy",
                         "java.lang.String"),
@@ -122,7 +123,7 @@ class DmaPoolBuilderTest {
     @Test
     void shouldDefaultToTheStackAlgorithmTheQueuedSpinlockAndNoDebug() {
         DmaPool pool = DmaPool.create("defaults", device(), 64, 0, 0);
-        assertEquals("stack", pool.algorithm());
+        assertEquals(Algorithm.STACK, pool.algorithm());
         assertEquals(LockStrategies.DEFAULT, pool.lockId());
         assertEquals("spin-mcs", pool.lockId());
         assertEquals(false, pool.debug());

@@ -347,7 +347,7 @@ class DmaPoolContractTest {
     void shouldNameItselfAsBuilt(String lock, String algorithm) {
         DmaPool pool = small(device(), lock, algorithm);
         assertEquals(lock, pool.lockId());
-        assertEquals(algorithm, pool.algorithm());
+        assertEquals(algorithm, pool.algorithm().id());
         assertEquals("pool", pool.name());
     }
 

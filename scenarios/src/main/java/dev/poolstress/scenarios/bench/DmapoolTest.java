@@ -1,5 +1,6 @@
 package dev.poolstress.scenarios.bench;
 
+import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.engine.pool.Device;
 import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.pool.StrategyChoice;
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public final class DmapoolTest {
     /** The algorithms compared, before and after the seed. */
-    public static final List<String> ALGORITHMS = List.of("legacy", "stack");
+    public static final List<Algorithm> ALGORITHMS = List.of(Algorithm.LEGACY, Algorithm.STACK);
 
     private final StrategyChoice lock;
     private final int rounds;
@@ -66,7 +67,7 @@ public final class DmapoolTest {
         if (warmup > 0) {
             for (DmapoolTestPool pool : pools) {
                 progress.begin(++step, "warm-up, " + describe(pool));
-                for (String algorithm : ALGORITHMS) {
+                for (Algorithm algorithm : ALGORITHMS) {
                     runPool(device, pool, algorithm, warmup, true);
                     runPool(device, pool, algorithm, warmup, false);
                 }
@@ -96,7 +97,7 @@ public final class DmapoolTest {
      * {@link DmapoolTestRound} on it, and destroys it; returns the time in µs. A NULL alloc fails as the kernel's
      * -ENOMEM, with the pool destroyed.
      */
-    private long runPool(Device device, DmapoolTestPool parameters, String algorithm, int count, boolean locking) {
+    private long runPool(Device device, DmapoolTestPool parameters, Algorithm algorithm, int count, boolean locking) {
         DmaPool.Builder builder = DmaPool.builder("test pool", device)
                 .size(parameters.size()).align(parameters.align()).boundary(parameters.boundary())
                 .algorithm(algorithm);
@@ -129,7 +130,7 @@ public final class DmapoolTest {
         return (end - start) / 1_000;
     }
 
-    private static String describe(DmapoolTestPool pool, String algorithm) {
+    private static String describe(DmapoolTestPool pool, Algorithm algorithm) {
         return "dmapool test: " + algorithm + " " + describe(pool);
     }
 

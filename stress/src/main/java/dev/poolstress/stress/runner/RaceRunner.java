@@ -1,5 +1,6 @@
 package dev.poolstress.stress.runner;
 
+import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.stress.broken.Catalog;
 import dev.poolstress.stress.progress.Progress;
 import dev.poolstress.stress.subject.Subject;
@@ -24,9 +25,9 @@ import java.util.stream.Collectors;
  */
 public final class RaceRunner {
     /** One test against one strategy and algorithm: the unit of work sharding splits. */
-    public record Unit(String strategy, String algorithm, Suite.Test test) {
+    public record Unit(String strategy, Algorithm algorithm, Suite.Test test) {
         public String subject() {
-            return algorithm.equals("stack") ? strategy : strategy + "/" + algorithm;
+            return algorithm == Algorithm.STACK ? strategy : strategy + "/" + algorithm;
         }
     }
 
@@ -59,11 +60,11 @@ public final class RaceRunner {
     /** The units a request selects, this shard's part only, in run order. */
     public static List<Unit> plan(RaceRequest request) {
         List<Unit> units = new ArrayList<>();
-        List<String> algorithms = request.catalog() ? List.of("stack") : request.tier().algorithms();
+        List<Algorithm> algorithms = request.catalog() ? List.of(Algorithm.STACK) : request.tier().algorithms();
         for (String strategy : request.strategies()) {
             List<Suite.Test> tests = request.tests() != null ? Suite.matching(request.tests())
                     : request.catalog() ? catchers(strategy) : request.tier().tests();
-            for (String algorithm : algorithms) {
+            for (Algorithm algorithm : algorithms) {
                 for (Suite.Test test : tests) {
                     units.add(new Unit(strategy, algorithm, test));
                 }

@@ -1,5 +1,6 @@
 package dev.poolstress.stress.runner;
 
+import dev.poolstress.engine.freelist.Algorithm;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,18 +17,18 @@ public enum Tier {
      * --runs 5} to show what they still catch, and {@code ci/race-durations.tsv} to show what they cost.
      */
     CI(List.of("-m", "quick", "-sc", "false", "-f", "1", "-fsm", "0", "-iters", "2", "-time", "200", "-hs", "64"),
-            Suite.CI, List.of("stack"), Duration.ofMinutes(5)),
+            Suite.CI, List.of(Algorithm.STACK), Duration.ofMinutes(5)),
     /** Nightly: every test, jcstress's quick preset in full (stress forks, split compilation), both algorithms. */
-    NIGHTLY(List.of("-m", "quick"), Suite.TESTS, List.of("stack", "legacy"), Duration.ofMinutes(60)),
+    NIGHTLY(List.of("-m", "quick"), Suite.TESTS, List.of(Algorithm.STACK, Algorithm.LEGACY), Duration.ofMinutes(60)),
     /** Before a release: every test, jcstress's default preset, both algorithms; hours on a small machine. */
-    FULL(List.of("-m", "default"), Suite.TESTS, List.of("stack", "legacy"), Duration.ofHours(6));
+    FULL(List.of("-m", "default"), Suite.TESTS, List.of(Algorithm.STACK, Algorithm.LEGACY), Duration.ofHours(6));
 
     private final List<String> jcstressArgs;
     private final List<Suite.Test> tests;
-    private final List<String> algorithms;
+    private final List<Algorithm> algorithms;
     private final Duration runTimeout;
 
-    Tier(List<String> jcstressArgs, List<Suite.Test> tests, List<String> algorithms, Duration runTimeout) {
+    Tier(List<String> jcstressArgs, List<Suite.Test> tests, List<Algorithm> algorithms, Duration runTimeout) {
         this.jcstressArgs = jcstressArgs;
         this.tests = tests;
         this.algorithms = algorithms;
@@ -43,7 +44,7 @@ public enum Tier {
         return tests;
     }
 
-    public List<String> algorithms() {
+    public List<Algorithm> algorithms() {
         return algorithms;
     }
 

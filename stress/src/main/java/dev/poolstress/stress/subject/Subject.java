@@ -1,9 +1,10 @@
 package dev.poolstress.stress.subject;
 
+import dev.poolstress.engine.cpu.Cpus;
+import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.engine.pool.Device;
 import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.pool.LockStrategies;
-import dev.poolstress.engine.cpu.Cpus;
 
 /**
  * The pool a jcstress state puts under test. The strategy and algorithm are chosen once per forked JVM by system
@@ -22,7 +23,8 @@ public final class Subject {
     public static final Cpus CPUS = Cpus.of(2);
 
     public static final String STRATEGY = System.getProperty(STRATEGY_PROPERTY, LockStrategies.DEFAULT);
-    public static final String ALGORITHM = System.getProperty(ALGORITHM_PROPERTY, "stack");
+    public static final Algorithm ALGORITHM = Algorithm.parse(System.getProperty(ALGORITHM_PROPERTY,
+            Algorithm.STACK.id()));
 
     private Subject() {
     }

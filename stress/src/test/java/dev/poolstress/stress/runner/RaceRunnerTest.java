@@ -3,6 +3,7 @@ package dev.poolstress.stress.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolstress.engine.freelist.Algorithm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,7 @@ class RaceRunnerTest {
             "       0  100  100.00%  Acceptable  fine");
 
     private static List<RaceRunner.Unit> job(Suite.Test... tests) {
-        return java.util.Arrays.stream(tests).map(t -> new RaceRunner.Unit("spin-mcs", "legacy", t)).toList();
+        return java.util.Arrays.stream(tests).map(t -> new RaceRunner.Unit("spin-mcs", Algorithm.LEGACY, t)).toList();
     }
 
     @Test

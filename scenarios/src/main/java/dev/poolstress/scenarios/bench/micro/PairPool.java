@@ -1,8 +1,9 @@
 package dev.poolstress.scenarios.bench.micro;
 
+import dev.poolstress.engine.cpu.Cpus;
+import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.engine.pool.Device;
 import dev.poolstress.engine.pool.DmaPool;
-import dev.poolstress.engine.cpu.Cpus;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,7 +21,7 @@ final class PairPool {
      */
     static DmaPool grown(String name, Cpus cpus, UnaryOperator<DmaPool.Builder> locking, int blocks) {
         DmaPool pool = locking.apply(DmaPool.builder(name, Device.create(name, cpus))
-                .size(64).align(64).algorithm("stack").debug(false)).build();
+                .size(64).align(64).algorithm(Algorithm.STACK).debug(false)).build();
         long[] grown = new long[blocks];
         for (int i = 0; i < grown.length; i++) {
             grown[i] = pool.alloc();
