@@ -69,8 +69,8 @@ import picocli.CommandLine.Unmatched;
                     + "uncontended CAS per pair (the floors of the atomics), ArrayDeque+ReentrantLock,"
                     + " JCTools MpmcArrayQueue, Netty PooledByteBufAllocator, commons-pool2 GenericObjectPool.",
             "JMH's gc profiler reports the bytes allocated per pair.",
-            "--include PerCpuSizing runs the percpu sizing grid instead (capacity/batch of the per-CPU stacks, local "
-                    + "and remote topologies); the default run leaves it out.",
+            "--include PerCpuSizing runs the percpu sizing grid instead (capacity/batch of the per-CPU magazines, "
+                    + "local and remote topologies); the default run leaves it out.",
             "JMH's own options pass through to JMH, after -- or directly: e.g. 'bench micro -f 2 -wi 3 -i 5 -r 2s -t 2 "
                     + "-prof stack' or 'bench micro -- -p strategy=percpu Floor'; '-- -h' prints JMH's options and "
                     + "'-- -l' lists the benchmarks. One setting given both ways (--forks and -f, --warmup and -wi, "
@@ -110,7 +110,7 @@ public final class MicroCommand implements Callable<Integer> {
     private List<StrategyChoice> strategies;
 
     @Option(names = "--magazine", paramLabel = "CAPACITY/BATCH", converter = MagazineSizeConverter.class,
-            description = "A per-CPU stack size for the PerCpuSizing benchmarks, e.g. 64/32; repeatable (default: "
+            description = "A per-CPU magazine size for the PerCpuSizing benchmarks, e.g. 64/32; repeatable (default: "
                     + "8/4 to 256/128 at batch = capacity/2, and 64/16, 64/64).")
     private List<String> magazines;
 
@@ -287,7 +287,7 @@ public final class MicroCommand implements Callable<Integer> {
         return value;
     }
 
-    /** A per-CPU stack size as the sizing benchmarks read it, checked before any benchmark starts. */
+    /** A per-CPU magazine size as the sizing benchmarks read it, checked before any benchmark starts. */
     static final class MagazineSizeConverter implements ITypeConverter<String> {
         @Override
         public String convert(String value) {

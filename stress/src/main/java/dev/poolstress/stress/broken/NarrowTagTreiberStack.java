@@ -40,7 +40,7 @@ public final class NarrowTagTreiberStack implements LockStrategy {
 
     public NarrowTagTreiberStack(FreeBlocks blocks) {
         this.blocks = blocks;
-        this.fallback = new TicketSpinLock(blocks);
+        this.fallback = new TicketSpinLock(blocks, "broken-narrow-tag-treiber free list lock");
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class RacyCountTreiberStack implements LockStrategy {
 
     public RacyCountTreiberStack(FreeBlocks blocks) {
         this.blocks = blocks;
-        this.fallback = new TicketSpinLock(blocks);
+        this.fallback = new TicketSpinLock(blocks, "broken-racy-count free list lock");
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class UnguardedPerCpuCache implements LockStrategy {
     public UnguardedPerCpuCache(FreeBlocks blocks) {
         this.blocks = blocks;
         this.cpus = blocks.cpus();
-        this.depot = new TicketSpinLock(blocks);
+        this.depot = new TicketSpinLock(blocks, "broken-unguarded-percpu depot lock");
         this.stacks = new long[cpus.count()][CAPACITY];
         this.counts = new int[cpus.count()];
     }

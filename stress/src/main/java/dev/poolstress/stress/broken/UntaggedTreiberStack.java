@@ -35,7 +35,7 @@ public final class UntaggedTreiberStack implements LockStrategy {
 
     public UntaggedTreiberStack(FreeBlocks blocks) {
         this.blocks = blocks;
-        this.fallback = new TicketSpinLock(blocks);
+        this.fallback = new TicketSpinLock(blocks, "broken-untagged-treiber free list lock");
     }
 
     @Override
