@@ -1,7 +1,7 @@
 package dev.poolstress.cli;
 
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The lower bounds of numeric options, checked once the arguments are parsed: a value below its bound is a usage

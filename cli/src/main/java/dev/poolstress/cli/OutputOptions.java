@@ -3,15 +3,16 @@ package dev.poolstress.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * An output option ({@code --json}, {@code --html}, {@code --junit}, {@code --report-dir}) checked before the run it
  * reports on, so that a typo costs a one-line error instead of the run's results. The check creates nothing: the
  * path must not be of the wrong kind (a directory given for a file, a file for a directory), and its nearest existing
  * ancestor must be a directory this process can write in, so the missing directories can be made when the output is
- * written ({@link #createParent}, called just before writing). A rejected command therefore leaves no file or directory behind.
+ * written ({@link #createParent}, called just before writing). A rejected command therefore leaves no file or
+ * directory behind.
  */
 public final class OutputOptions {
     private OutputOptions() {

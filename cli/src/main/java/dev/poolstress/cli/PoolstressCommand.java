@@ -1,10 +1,10 @@
 package dev.poolstress.cli;
 
 import java.io.PrintWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * The top of the {@code poolstress} command line. Each job is a subcommand class listed below; adding one is one

@@ -1,8 +1,8 @@
 package dev.poolstress.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
  * Turns an exception escaping a command into one error line and exit code 1: a run that failed, as opposed to

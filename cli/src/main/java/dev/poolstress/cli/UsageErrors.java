@@ -1,8 +1,8 @@
 package dev.poolstress.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine;
 
 /**
  * Reports bad arguments in one line, naming the command, what was wrong and where to read what is accepted, and

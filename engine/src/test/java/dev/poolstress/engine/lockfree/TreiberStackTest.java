@@ -2,9 +2,9 @@ package dev.poolstress.engine.lockfree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.pool.Device;
 import dev.poolstress.engine.pool.DmaPool;
-import dev.poolstress.engine.cpu.Cpus;
 import org.junit.jupiter.api.Test;
 
 /** The lock-free stack's own traits, beyond the contract every strategy meets. */

@@ -1,9 +1,9 @@
 package dev.poolstress.scenarios.storm;
 
 import com.lmax.disruptor.EventHandler;
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.cpu.IrqHandler;
+import dev.poolstress.engine.pool.DmaPool;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -1,8 +1,8 @@
 package dev.poolstress.scenarios.storm;
 
 import com.lmax.disruptor.RingBuffer;
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
+import dev.poolstress.engine.pool.DmaPool;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 

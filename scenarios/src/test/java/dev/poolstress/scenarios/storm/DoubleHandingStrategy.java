@@ -1,10 +1,10 @@
 package dev.poolstress.scenarios.storm;
 
 import dev.poolstress.engine.CoherentPage;
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.lock.TicketSpinLock;
+import dev.poolstress.engine.pool.DmaPool;
 
 /**
  * Deliberately broken: a correct ticket lock, except that every 16th allocation hands out again the block it

@@ -1,10 +1,10 @@
 package dev.poolstress.stress.broken;
 
 import dev.poolstress.engine.CoherentPage;
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.lock.TasSpinLock;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.stress.loss.AllocFreeLosesNoBlock;
 
 /**

@@ -1,11 +1,11 @@
 package dev.poolstress.stress.broken;
 
 import dev.poolstress.engine.CoherentPage;
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.lock.TicketSpinLock;
+import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.stress.irq.IrqFreeOnSameCpuRacesAlloc;
 
 /**

@@ -1,8 +1,8 @@
 package dev.poolstress.stress.subject;
 
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.census.PoolCensus;
 import dev.poolstress.engine.census.Violation;
+import dev.poolstress.engine.pool.DmaPool;
 
 /**
  * An arbiter's outcome from a {@link PoolCensus}: {@link #CONSISTENT} or the number of the census's first

@@ -2,10 +2,10 @@ package dev.poolstress.stress.subject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.poolstress.engine.pool.Device;
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.census.Violation;
 import dev.poolstress.engine.cpu.Cpus;
+import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.DmaPool;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

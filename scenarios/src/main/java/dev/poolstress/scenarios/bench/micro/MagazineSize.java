@@ -1,8 +1,8 @@
 package dev.poolstress.scenarios.bench.micro;
 
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.percpu.PerCpuMagazines;
+import dev.poolstress.engine.pool.DmaPool;
 
 /**
  * A per-CPU magazine's capacity and the batch a refill takes, written {@code capacity/batch} (e.g. {@code 64/32})

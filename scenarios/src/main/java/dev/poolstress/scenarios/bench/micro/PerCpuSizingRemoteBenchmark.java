@@ -1,8 +1,8 @@
 package dev.poolstress.scenarios.bench.micro;
 
-import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.cpu.IrqHandler;
+import dev.poolstress.engine.pool.DmaPool;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package dev.poolstress.scenarios.bench.micro;
 
+import dev.poolstress.engine.cpu.Cpus;
 import dev.poolstress.engine.pool.Device;
 import dev.poolstress.engine.pool.DmaPool;
-import dev.poolstress.engine.cpu.Cpus;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
