@@ -119,6 +119,8 @@ public final class TuneCommand implements Callable<Integer> {
         if (waitStrategy != null) {
             try {
                 chosen = chosen.withWaitStrategy(waitStrategy);
+            } catch (UnsupportedOperationException e) {
+                throw new ParameterException(cmd, "--wait-strategy " + e.getMessage(), e);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(cmd, e.getMessage(), e);
             }

@@ -3,6 +3,7 @@ package dev.poolstress.scenarios.storm;
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -64,15 +65,10 @@ public record RingStormPlan(int cpus, List<PoolSpec> pools, List<Integer> submit
         }
     }
 
-    /** This plan with device queues idling by {@code name} instead. */
-    public RingStormPlan withWaitStrategy(String name) {
-        return new RingStormPlan(cpus, pools, submitterCpus, depth, batch, queues, serviceNanos, irq, randomPool, name,
-                faults, algorithm, debug, operations);
-    }
-
     @Override
-    public String kind() {
-        return "ring";
+    public Optional<RingStormPlan> withWaitStrategy(String name) {
+        return Optional.of(new RingStormPlan(cpus, pools, submitterCpus, depth, batch, queues, serviceNanos, irq,
+                randomPool, name, faults, algorithm, debug, operations));
     }
 
     /** The submitters and the device queues. */

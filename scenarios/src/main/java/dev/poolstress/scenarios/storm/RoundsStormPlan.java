@@ -46,11 +46,6 @@ public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<
         return Math.max(1024, Math.min(8192, (Device.PAGE_SIZE / size) * 512));
     }
 
-    @Override
-    public String kind() {
-        return "rounds";
-    }
-
     /** The threads running rounds. */
     @Override
     public int busyThreads() {
@@ -67,6 +62,12 @@ public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<
     @Override
     public StormLimit defaultLimit() {
         return StormLimit.operations(rounds);
+    }
+
+    /** An operation count is rounds per thread: {@code 100 rounds}. */
+    @Override
+    public String limitText(StormLimit limit) {
+        return limit.timed() ? limit.toString() : limit.operations() + " rounds";
     }
 
     @Override

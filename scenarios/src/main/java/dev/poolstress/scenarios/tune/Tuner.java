@@ -306,8 +306,7 @@ public final class Tuner {
         TuneResult result(boolean complete) {
             List<StrategyResult> results = results();
             Verdict verdict = Verdict.of(ranking(results));
-            String limitText = !each.timed() && scenario.plan().kind().equals("rounds") ? each.operations()
-                    + " rounds" : each.toString();
+            String limitText = scenario.plan().limitText(each);
             Map<String, StrategyResult> byId = results.stream()
                     .collect(Collectors.toMap(StrategyResult::strategy, r -> r, (a, b) -> a));
             List<StrategyResult> byTier = verdict.tiers().stream().flatMap(List::stream).map(byId::get).toList();

@@ -87,6 +87,16 @@ class TunerTest {
         assertEquals(5, MachineFit.of(rounds).busyThreads());
     }
 
+    @Test
+    void shouldStateARoundsScenariosOperationCountInRounds() {
+        Catalog catalog = new Catalog();
+
+        assertEquals("3 rounds", catalog.builtIn("dmapool-test").plan().limitText(StormLimit.operations(3)));
+        assertEquals("3 ops", catalog.builtIn("nvme-irq").plan().limitText(StormLimit.operations(3)));
+        assertEquals("200ms", catalog.builtIn("dmapool-test").plan()
+                .limitText(StormLimit.duration(java.time.Duration.ofMillis(200))));
+    }
+
     /** Runs of one second each with the given pair counts. */
     static StrategyResult result(String id, long... pairs) {
         List<StormResult> runs = new ArrayList<>();
