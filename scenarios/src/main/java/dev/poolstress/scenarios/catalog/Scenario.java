@@ -7,8 +7,11 @@ import dev.poolstress.scenarios.storm.StormPlan;
  *
  * @param kind   the kind that read it; {@code plan} is that kind's plan
  * @param source where it came from: {@code built-in NAME} or the file's path
+ * @param ref    how it was found, and so how to find it again: {@link ScenarioRef#resolve()} gives an equal
+ *               scenario; {@code null} for a scenario parsed from text, which nothing can find again
  */
-public record Scenario(String name, String description, ScenarioKind<?, ?> kind, StormPlan plan, String source) {
+public record Scenario(String name, String description, ScenarioKind<?, ?> kind, StormPlan plan, String source,
+                       ScenarioRef ref) {
     public String topology() {
         return plan.topology();
     }
@@ -24,6 +27,7 @@ public record Scenario(String name, String description, ScenarioKind<?, ?> kind,
         StormPlan waiting = plan.withWaitStrategy(waitStrategy).orElseThrow(() -> new UnsupportedOperationException(
                 "applies to " + String.join(" and ", ScenarioParser.kindsWith(ScenarioKind.WAIT_STRATEGY))
                         + " scenarios; " + name + " is a " + kind.name() + " scenario"));
-        return new Scenario(name, description, kind, waiting, source);
+        return new Scenario(name, description, kind, waiting, source,
+                ref == null ? null : ref.withWaitStrategy(waitStrategy));
     }
 }

@@ -69,6 +69,11 @@ public final class ScenarioParser {
      * @throws ScenarioException naming what was wrong
      */
     public Scenario parse(String text, String source) {
+        return parse(text, source, null);
+    }
+
+    /** As {@link #parse(String, String)}, for a scenario found by {@code ref} ({@code null}: by none). */
+    Scenario parse(String text, String source, ScenarioRef ref) {
         JsonNode root = readObject(text.isEmpty() || text.charAt(0) != BYTE_ORDER_MARK ? text : text.substring(1),
                 source);
         if (root == null || !root.isObject()) {
@@ -76,7 +81,7 @@ public final class ScenarioParser {
                     + (root == null ? "empty" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         Fields f = new Fields(source, "", root);
-        return read(kind(f), f, root);
+        return read(kind(f), f, root, ref);
     }
 
     private static ScenarioKind<?, ?> kind(Fields f) {
@@ -91,7 +96,8 @@ public final class ScenarioParser {
                 + names.get(names.size() - 1) + ", was '" + name + "'");
     }
 
-    private static <P extends StormPlan, Q> Scenario read(ScenarioKind<P, Q> kind, Fields f, JsonNode root) {
+    private static <P extends StormPlan, Q> Scenario read(ScenarioKind<P, Q> kind, Fields f, JsonNode root,
+                                                          ScenarioRef ref) {
         Set<String> allowed = new TreeSet<>(COMMON);
         allowed.addAll(kind.fieldNames());
         f.only(allowed);
@@ -133,7 +139,7 @@ public final class ScenarioParser {
         }
         P plan = kind.plan(f, new Machine(cpus, algorithm, debug), pools);
         checkDeviceMemory(f, kind, plan);
-        return new Scenario(name, description, kind, plan, f.source);
+        return new Scenario(name, description, kind, plan, f.source, ref);
     }
 
     /**

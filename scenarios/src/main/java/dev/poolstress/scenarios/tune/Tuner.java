@@ -4,6 +4,7 @@ import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.scenarios.catalog.Scenario;
+import dev.poolstress.scenarios.catalog.ScenarioRef;
 import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.scenarios.storm.StormResult;
@@ -46,7 +47,7 @@ public final class Tuner {
     private boolean terminal;
     private int warmups = 3;
     private Instrumentation probes = Instrumentation.FULL;
-    private ForkedScenario fork;
+    private boolean forking;
     private Duration budget = Duration.ZERO;
     /** What has been measured so far, for {@link #soFar()}; guarded by {@code this}. */
     private Session session;
@@ -85,11 +86,11 @@ public final class Tuner {
     }
 
     /**
-     * Runs each strategy's storms in a JVM of its own that finds the scenario again by {@code scenario}; {@code null}
-     * (the default) runs them all in this JVM. See {@link TuneFork} for why forking is the fair way.
+     * Runs each strategy's storms in a JVM of its own, which finds the scenario again by its {@link Scenario#ref()};
+     * off by default (all run in this JVM). See {@link TuneFork} for why forking is the fair way.
      */
-    public Tuner forkEach(ForkedScenario scenario) {
-        this.fork = scenario;
+    public Tuner forkEach(boolean fork) {
+        this.forking = fork;
         return this;
     }
 
@@ -109,9 +110,14 @@ public final class Tuner {
      * @param strategies built-in ids or class names of {@link LockStrategy} implementations
      * @param limit      each storm's limit; {@code null} takes the scenario's default
      * @param runs       measured rounds over every strategy before the verdict may stop measuring one
-     * @throws IllegalArgumentException for an unknown strategy (before anything runs) or runs below 1
+     * @throws IllegalArgumentException for an unknown strategy (before anything runs), runs below 1, or a scenario
+     *                                  that a forked JVM cannot find again (one parsed from text)
      */
     public TuneResult tune(Scenario scenario, List<String> strategies, StormLimit limit, int runs) {
+        if (forking && scenario.ref() == null) {
+            throw new IllegalArgumentException(scenario.name() + " was parsed from text, so no forked JVM can find "
+                    + "it again; resolve it from a ScenarioRef, or tune it without forking");
+        }
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1, was " + runs);
         }
@@ -184,10 +190,11 @@ public final class Tuner {
 
     private void open(Scenario scenario, List<String> strategies, StormLimit each, List<Bench> benches,
                       Progress progress) {
-        if (fork == null) {
+        if (!forking) {
             strategies.forEach(id -> benches.add(inThisJvm(scenario, id, each)));
             return;
         }
+        ScenarioRef fork = scenario.ref();
         List<TuneFork> forks = new ArrayList<>();
         for (String id : strategies) {
             TuneFork started = TuneFork.start(fork, id, each, timeout(each), line -> progress.note("  " + line));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.scenarios.catalog.Catalog;
+import dev.poolstress.scenarios.catalog.Scenario;
+import dev.poolstress.scenarios.catalog.ScenarioParser;
 import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.Latency;
 import dev.poolstress.scenarios.storm.LeakyFreeStrategy;
@@ -43,6 +45,18 @@ class TunerTest {
         StringWriter progress = new StringWriter();
         assertThrows(IllegalArgumentException.class, () -> new Tuner(new PrintWriter(progress)).tune(
                 new Catalog().builtIn("churn"), List.of("percpu", "no-such-lock"), StormLimit.operations(10), 1));
+        assertEquals("", progress.toString());
+    }
+
+    @Test
+    void shouldRefuseToForkAScenarioThatNoForkedJvmCanFindAgain() {
+        StringWriter progress = new StringWriter();
+        Scenario parsed = new ScenarioParser().parse("{\"name\": \"t\", \"description\": \"d\", \"pools\":"
+                + " [{\"size\": 8}]}", "test");
+
+        String message = assertThrows(IllegalArgumentException.class, () -> new Tuner(new PrintWriter(progress))
+                .forkEach(true).tune(parsed, List.of("percpu"), StormLimit.operations(10), 1)).getMessage();
+        assertTrue(message.startsWith("t was parsed from text"), message);
         assertEquals("", progress.toString());
     }
 
