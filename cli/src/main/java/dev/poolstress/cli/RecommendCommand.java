@@ -1,12 +1,11 @@
 package dev.poolstress.cli;
 
 import dev.poolstress.engine.pool.LockStrategies;
-import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.catalog.ScenarioException;
+import dev.poolstress.scenarios.catalog.ScenarioRef;
 import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.StormLimit;
-import dev.poolstress.scenarios.tune.ForkedScenario;
 import dev.poolstress.scenarios.tune.TuneResult;
 import dev.poolstress.scenarios.tune.Tuner;
 import dev.poolstress.stress.progress.Progress;
@@ -85,7 +84,7 @@ public final class RecommendCommand implements Callable<Integer> {
         OptionBounds.requireAtLeast(cmd, "--runs", runs, 1);
         Scenario chosen;
         try {
-            chosen = new Catalog().resolve(scenario);
+            chosen = new ScenarioRef(scenario, null).resolve();
         } catch (ScenarioException e) {
             throw new ParameterException(cmd, e.getMessage(), e);
         }
@@ -95,8 +94,7 @@ public final class RecommendCommand implements Callable<Integer> {
         err.printf("recommend 1/2: tune %s, every built-in strategy, at least %d storm(s) of %d ms each, within %d s%n",
                 chosen.name(), runs, duration.toMillis(), budget.toSeconds());
         err.flush();
-        Tuner tuner = new Tuner(err).terminal(Progress.isTerminal()).forkEach(new ForkedScenario(scenario, null))
-                .budget(budget);
+        Tuner tuner = new Tuner(err).terminal(Progress.isTerminal()).forkEach(true).budget(budget);
         // on a signal, the storms that had finished are printed, marked incomplete (see Unfinished)
         Unfinished.Registration tuning = Unfinished.register(() -> tuner.soFar().ifPresent(result -> {
             out.print(TuneTable.render(result));

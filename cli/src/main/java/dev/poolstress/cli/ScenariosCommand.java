@@ -3,6 +3,7 @@ package dev.poolstress.cli;
 import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.catalog.ScenarioException;
+import dev.poolstress.scenarios.catalog.ScenarioParser;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,32 +26,18 @@ import picocli.CommandLine.Spec;
             "0:every scenario listed",
             "2:a scenario file that does not parse",
         },
-        description = "List the scenario catalog; with FILE arguments, check and list those scenario files too.",
-        footer = {"",
-            "A scenario file is a JSON object (comments allowed); [defaults]:",
-            "  name, description   required; name: lower case, digits, dashes",
-            "  kind                ring (Disruptor storm) | rounds (alloc-all, free-all) [ring]",
-            "  cpus                virtual CPUs [2]",
-            "  pools               [{name, size, align [0], boundary [0], prefill [0],",
-            "                        blocks: per round, rounds only [kernel test's]}]",
-            "  algorithm, debug    stack | legacy [stack]; DMAPOOL_DEBUG [false]",
-            "ring only:",
-            "  submitters          \"all\" | [cpu, ...] [all]",
-            "  depth, batch        in flight per submitter, per publish [32, 8]",
-            "  queues              device queues, one thread each [1]",
-            "  serviceNanos        busy-spin per command [0]",
-            "  irq                 submitter | spread | random | cpu:N [submitter]",
-            "  poolChoice          round-robin | random [round-robin]",
-            "  waitStrategy        blocking | yielding | busy-spin | sleeping",
-            "                      [yielding]",
-            "  faults              {everyNth: n} | {probability: p, seed: s}",
-            "                      | {afterBudget: pages} [none]",
-            "  operations          run length in allocation attempts [100000]",
-            "rounds only:",
-            "  threads, rounds     threads at once, run length in rounds [1, 100]"})
+        description = "List the scenario catalog; with FILE arguments, check and list those scenario files too.")
 public final class ScenariosCommand implements Callable<Integer> {
+    private CommandSpec spec;
+
+    /** Takes the spec picocli made, and gives its help the scenario file's fields, as the parser documents them. */
     @Spec
-    CommandSpec spec;
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        List<String> footer = new ArrayList<>(List.of(""));
+        footer.addAll(ScenarioParser.fieldTable());
+        spec.usageMessage().footer(footer.toArray(String[]::new));
+    }
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Scenario files (JSON) to check and list.")
     List<String> files = new ArrayList<>();
@@ -72,7 +59,7 @@ public final class ScenariosCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-14s %-7s %s%n", "name", "kind", "description / topology");
         for (Scenario s : scenarios.values()) {
-            out.printf("%-14s %-7s %s%n%-22s %s%n", s.name(), s.plan().kind(), s.description(), "",
+            out.printf("%-14s %-7s %s%n%-22s %s%n", s.name(), s.kind().name(), s.description(), "",
                     s.topology());
         }
         out.flush();

@@ -2,15 +2,13 @@ package dev.poolstress.cli;
 
 import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.pool.StrategyChoice;
-import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
-import dev.poolstress.scenarios.catalog.ScenarioException;
+import dev.poolstress.scenarios.catalog.ScenarioRef;
 import dev.poolstress.scenarios.report.TuneHtml;
 import dev.poolstress.scenarios.report.TuneJson;
 import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
-import dev.poolstress.scenarios.tune.ForkedScenario;
 import dev.poolstress.scenarios.tune.TuneResult;
 import dev.poolstress.scenarios.tune.Tuner;
 import dev.poolstress.stress.progress.Progress;
@@ -113,16 +111,11 @@ public final class TuneCommand implements Callable<Integer> {
         CommandLine cmd = spec.commandLine();
         Scenario chosen;
         try {
-            chosen = new Catalog().resolve(scenario);
-        } catch (ScenarioException e) {
+            chosen = new ScenarioRef(scenario, waitStrategy).resolve();
+        } catch (UnsupportedOperationException e) {
+            throw new ParameterException(cmd, "--wait-strategy " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) { // the scenario's own message, or the wait strategy's
             throw new ParameterException(cmd, e.getMessage(), e);
-        }
-        if (waitStrategy != null) {
-            try {
-                chosen = chosen.withWaitStrategy(waitStrategy);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(cmd, e.getMessage(), e);
-            }
         }
         if (strategies != null && strategies.isEmpty()) {
             throw new ParameterException(cmd, "--strategies needs at least one strategy id or class name, was '"
@@ -148,7 +141,7 @@ public final class TuneCommand implements Callable<Integer> {
         PrintWriter err = cmd.getErr();
         Tuner tuner = new Tuner(err).terminal(Progress.isTerminal()).warmups(warmups)
                 .instrumentation(throughputOnly ? Instrumentation.THROUGHPUT : Instrumentation.FULL)
-                .forkEach(fork ? new ForkedScenario(scenario, waitStrategy) : null).budget(budget);
+                .forkEach(fork).budget(budget);
         Unfinished.Registration unfinished = Unfinished.register(() -> tuner.soFar().ifPresent(this::write));
         // not closed when the tune throws: a signal ends the forks, the tune fails, and the signal's hook still
         // has to write what had finished

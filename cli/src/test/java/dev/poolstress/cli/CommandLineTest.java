@@ -108,6 +108,40 @@ class CommandLineTest {
         assertTrue(Pattern.compile("^\\s+2\\s+\\S", Pattern.MULTILINE).matcher(parts[1]).find(), parts[1]);
     }
 
+    @Test
+    void shouldDocumentTheScenarioFileInScenariosHelp() {
+        Run run = run("scenarios", "--help");
+
+        assertEquals(0, run.code(), run.err());
+        String table = """
+
+                A scenario file is a JSON object (comments allowed); [defaults]:
+                  name, description   required; name: lower case, digits, dashes
+                  kind                ring (Disruptor storm) | rounds (alloc-all, free-all)
+                [ring]
+                  cpus                virtual CPUs [2]
+                  pools               [{name, size, align [0], boundary [0], prefill [0],
+                                        blocks: per round, rounds only [kernel test's]}]
+                  algorithm, debug    stack | legacy [stack]; DMAPOOL_DEBUG [false]
+                ring only:
+                  submitters          "all" | [cpu, ...] [all]
+                  depth, batch        in flight per submitter, per publish [32, 8]
+                  queues              device queues, one thread each [1]
+                  serviceNanos        busy-spin per command [0]
+                  irq                 submitter | spread | random | cpu:N [submitter]
+                  poolChoice          round-robin | random [round-robin]
+                  waitStrategy        blocking | yielding | busy-spin | sleeping
+                                      [yielding]
+                  faults              {everyNth: n} | {probability: p, seed: s}
+                                      | {afterBudget: pages} [none]
+                  operations          run length in allocation attempts [100000]
+                rounds only:
+                  threads, rounds     threads at once, run length in rounds [1, 100]
+                """;
+        assertTrue(run.out().replace(System.lineSeparator(), "\n").endsWith("  2   a scenario file that does not parse\n"
+                + table), run.out());
+    }
+
     /** The first word of each line under "Commands:" in a picocli help text. */
     static List<String> commandsSection(String help) {
         String[] parts = help.split("Commands:\\R", 2);

@@ -39,7 +39,7 @@ class TuneCommandTest {
         "--duration=0s|malformed duration '0s'",
         "--runs=0|--runs must be at least 1",
         "--wait-strategy=nap|wait strategy must be one of blocking, yielding, busy-spin, sleeping",
-        "--scenario=dmapool-test --wait-strategy=busy-spin|--wait-strategy applies to ring scenarios",
+        "--scenario=dmapool-test --wait-strategy=busy-spin|--wait-strategy applies to ring scenarios; dmapool-test is a rounds scenario",
     })
     void shouldRejectBadArgumentsWithExitTwoAndOneLineNamingTheProblem(String args, String expected) {
         int code = run(new TuneCommand(), args.split(" "));

@@ -41,14 +41,15 @@ public final class Catalog {
             if (in == null) {
                 throw new IllegalStateException("built-in scenario " + name + " is missing from the jar");
             }
-            return parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in " + name);
+            return parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in " + name,
+                    new ScenarioRef(name, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * A built-in by name, or a scenario file by path.
+     * A built-in by name, or a scenario file by path; its {@link Scenario#ref()} is {@code nameOrFile}.
      *
      * @throws ScenarioException for an unknown name, an unreadable file, or a file that does not parse
      */
@@ -68,7 +69,7 @@ public final class Catalog {
             throw new ScenarioException("unknown scenario '" + nameOrFile + "': expected one of "
                     + String.join(", ", BUILT_INS) + ", or the path of a scenario file (JSON)");
         }
-        return parser.parse(readUtf8(path), path.toString());
+        return parser.parse(readUtf8(path), path.toString(), new ScenarioRef(nameOrFile, null));
     }
 
     /** The file's text; bytes that are not UTF-8 (a binary file, another encoding) are named, not decoded. */

@@ -1,28 +1,33 @@
 package dev.poolstress.scenarios.catalog;
 
-import dev.poolstress.scenarios.storm.RingStormPlan;
 import dev.poolstress.scenarios.storm.StormPlan;
 
 /**
- * A named workload: what it is for, in a sentence, and the plan its storms follow.
+ * A named workload: what it is for, in a sentence, its kind and the plan its storms follow.
  *
- * @param source where it came from: {@code built-in} or the file's path
+ * @param kind   the kind that read it; {@code plan} is that kind's plan
+ * @param source where it came from: {@code built-in NAME} or the file's path
+ * @param ref    how it was found, and so how to find it again: {@link ScenarioRef#resolve()} gives an equal
+ *               scenario; {@code null} for a scenario parsed from text, which nothing can find again
  */
-public record Scenario(String name, String description, StormPlan plan, String source) {
+public record Scenario(String name, String description, ScenarioKind<?, ?> kind, StormPlan plan, String source,
+                       ScenarioRef ref) {
     public String topology() {
         return plan.topology();
     }
 
     /**
-     * This scenario with its device queues waiting the named way.
+     * This scenario with its device queues waiting the named way, overriding its {@code waitStrategy} field.
      *
-     * @throws IllegalArgumentException for a scenario that has no ring, or an unknown wait strategy
+     * @throws UnsupportedOperationException for a scenario of a kind without that field (nothing in its storm
+     *                                       waits); the message says so without naming how the strategy was given
+     * @throws IllegalArgumentException      for an unknown wait strategy
      */
     public Scenario withWaitStrategy(String waitStrategy) {
-        if (!(plan instanceof RingStormPlan)) {
-            throw new IllegalArgumentException("--wait-strategy applies to ring scenarios; " + name + " is a "
-                    + plan.kind() + " scenario");
-        }
-        return new Scenario(name, description, ((RingStormPlan) plan).withWaitStrategy(waitStrategy), source);
+        StormPlan waiting = plan.withWaitStrategy(waitStrategy).orElseThrow(() -> new UnsupportedOperationException(
+                "applies to " + String.join(" and ", ScenarioParser.kindsWith(ScenarioKind.WAIT_STRATEGY))
+                        + " scenarios; " + name + " is a " + kind.name() + " scenario"));
+        return new Scenario(name, description, kind, waiting, source,
+                ref == null ? null : ref.withWaitStrategy(waitStrategy));
     }
 }

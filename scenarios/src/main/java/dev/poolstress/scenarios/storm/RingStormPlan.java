@@ -2,7 +2,9 @@ package dev.poolstress.scenarios.storm;
 
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
+import dev.poolstress.engine.freelist.Algorithm;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,7 +29,8 @@ import java.util.stream.Collectors;
  */
 public record RingStormPlan(int cpus, List<PoolSpec> pools, List<Integer> submitterCpus, int depth, int batch,
                             int queues, long serviceNanos, IrqRouting irq, boolean randomPool, String waitStrategy,
-                            FaultPlan faults, String algorithm, boolean debug, long operations) implements StormPlan {
+                            FaultPlan faults, Algorithm algorithm, boolean debug, long operations)
+        implements StormPlan {
     public RingStormPlan {
         pools = List.copyOf(pools);
         submitterCpus = List.copyOf(submitterCpus);
@@ -64,15 +67,10 @@ public record RingStormPlan(int cpus, List<PoolSpec> pools, List<Integer> submit
         }
     }
 
-    /** This plan with device queues idling by {@code name} instead. */
-    public RingStormPlan withWaitStrategy(String name) {
-        return new RingStormPlan(cpus, pools, submitterCpus, depth, batch, queues, serviceNanos, irq, randomPool, name,
-                faults, algorithm, debug, operations);
-    }
-
     @Override
-    public String kind() {
-        return "ring";
+    public Optional<RingStormPlan> withWaitStrategy(String name) {
+        return Optional.of(new RingStormPlan(cpus, pools, submitterCpus, depth, batch, queues, serviceNanos, irq,
+                randomPool, name, faults, algorithm, debug, operations));
     }
 
     /** The submitters and the device queues. */

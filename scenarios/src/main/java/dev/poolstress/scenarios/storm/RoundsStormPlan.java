@@ -2,6 +2,7 @@ package dev.poolstress.scenarios.storm;
 
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
+import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.engine.pool.Device;
 import java.util.List;
 import java.util.function.Function;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  * @param debug     the pools' DMAPOOL_DEBUG checks
  * @param rounds    the default limit: rounds per thread
  */
-public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<Integer> blocks, String algorithm,
+public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<Integer> blocks, Algorithm algorithm,
                               boolean debug, long rounds) implements StormPlan {
     public RoundsStormPlan {
         pools = List.copyOf(pools);
@@ -46,11 +47,6 @@ public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<
         return Math.max(1024, Math.min(8192, (Device.PAGE_SIZE / size) * 512));
     }
 
-    @Override
-    public String kind() {
-        return "rounds";
-    }
-
     /** The threads running rounds. */
     @Override
     public int busyThreads() {
@@ -67,6 +63,12 @@ public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<
     @Override
     public StormLimit defaultLimit() {
         return StormLimit.operations(rounds);
+    }
+
+    /** An operation count is rounds per thread: {@code 100 rounds}. */
+    @Override
+    public String limitText(StormLimit limit) {
+        return limit.timed() ? limit.toString() : limit.operations() + " rounds";
     }
 
     @Override

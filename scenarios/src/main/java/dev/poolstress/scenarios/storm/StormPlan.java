@@ -2,7 +2,9 @@ package dev.poolstress.scenarios.storm;
 
 import dev.poolstress.engine.FreeBlocks;
 import dev.poolstress.engine.LockStrategy;
+import dev.poolstress.engine.freelist.Algorithm;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -10,17 +12,14 @@ import java.util.function.Function;
  * the same way (CPUs, pools, algorithm, debug), which is all a {@link StormMachine} is built from.
  */
 public interface StormPlan {
-    /** {@code ring} or {@code rounds}. */
-    String kind();
-
     /** Virtual CPUs of the storm's machine. */
     int cpus();
 
     /** The pools, in the scenario's order. */
     List<PoolSpec> pools();
 
-    /** The pools' free-block algorithm, {@code stack} or {@code legacy}. */
-    String algorithm();
+    /** The pools' free-block algorithm. */
+    Algorithm algorithm();
 
     /** Whether the pools run the DMAPOOL_DEBUG checks. */
     boolean debug();
@@ -33,6 +32,21 @@ public interface StormPlan {
 
     /** The limit a run takes when the caller gives none. */
     StormLimit defaultLimit();
+
+    /** {@code limit} as a report states it: what its operations count, for this plan's storms. */
+    default String limitText(StormLimit limit) {
+        return limit.toString();
+    }
+
+    /**
+     * This plan with its device queues idling by {@code waitStrategy} instead; empty for a plan whose storm has
+     * nothing that waits.
+     *
+     * @throws IllegalArgumentException for an unknown wait strategy, when the plan has device queues
+     */
+    default Optional<? extends StormPlan> withWaitStrategy(String waitStrategy) {
+        return Optional.empty();
+    }
 
     /** A fresh storm: its own device, CPUs and pools, guarded by {@code strategy}, fully instrumented. */
     default Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit) {

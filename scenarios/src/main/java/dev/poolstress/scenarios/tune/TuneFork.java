@@ -2,8 +2,8 @@ package dev.poolstress.scenarios.tune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolstress.engine.pool.LockStrategies;
-import dev.poolstress.scenarios.catalog.Catalog;
 import dev.poolstress.scenarios.catalog.Scenario;
+import dev.poolstress.scenarios.catalog.ScenarioRef;
 import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.OutOfDeviceMemory;
 import dev.poolstress.scenarios.storm.StormLimit;
@@ -60,17 +60,19 @@ final class TuneFork implements Bench {
     }
 
     /**
-     * Starts the JVM for {@code strategy}; it is ready once {@link #awaitReady()} returns.
+     * Starts the JVM for {@code strategy}, which resolves {@code scenario} as the parent did; it is ready once
+     * {@link #awaitReady()} returns.
      *
      * @param timeout how long one storm may take before the fork is given up
      */
-    static TuneFork start(ForkedScenario scenario, String strategy, StormLimit limit, Duration timeout,
+    static TuneFork start(ScenarioRef scenario, String strategy, StormLimit limit, Duration timeout,
                           Consumer<String> errors) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(inheritedJvmOptions());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TuneFork.class.getName(),
-                scenario.nameOrFile(), scenario.waitStrategy() == null ? "-" : scenario.waitStrategy(), strategy,
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TuneFork.class.getName()));
+        command.addAll(scenario.arguments());
+        command.addAll(List.of(strategy,
                 // microseconds: the finest unit a duration is given in, so the child runs exactly as long
                 limit.timed() ? limit.duration().toNanos() / 1000 + "us" : String.valueOf(limit.operations())));
         try {
@@ -180,16 +182,13 @@ final class TuneFork implements Bench {
     }
 
     /**
-     * Arguments: scenario, wait strategy or "-", strategy, limit ("500000us" or an operation count). Then one storm
-     * per line of input ({@code FULL} or {@code THROUGHPUT}), each answered by a line of JSON.
+     * Arguments: the scenario's ref ({@link ScenarioRef#arguments()}: name or file, wait strategy or "-"), strategy,
+     * limit ("500000us" or an operation count). Then one storm per line of input ({@code FULL} or {@code THROUGHPUT}), each answered by a line of JSON.
      */
     public static void main(String[] args) throws IOException {
         PrintStream answers = System.out;
         System.setOut(System.err); // nothing but answers on the channel the parent reads
-        Scenario scenario = new Catalog().resolve(args[0]);
-        if (!args[1].equals("-")) {
-            scenario = scenario.withWaitStrategy(args[1]);
-        }
+        Scenario scenario = ScenarioRef.fromArguments(List.of(args).subList(0, 2)).resolve();
         StormLimit limit = args[3].endsWith("us") ? StormLimit.duration(DurationFormat.parse(args[3]))
                 : StormLimit.operations(Long.parseLong(args[3]));
         Bench bench = Tuner.inThisJvm(scenario, LockStrategies.choose(args[2]), limit);

@@ -3,6 +3,7 @@ package dev.poolstress.scenarios.tune;
 import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.pool.StrategyChoice;
 import dev.poolstress.scenarios.catalog.Scenario;
+import dev.poolstress.scenarios.catalog.ScenarioRef;
 import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.scenarios.storm.StormResult;
@@ -44,7 +45,7 @@ public final class Tuner {
     private boolean terminal;
     private int warmups = 3;
     private Instrumentation probes = Instrumentation.FULL;
-    private ForkedScenario fork;
+    private boolean forking;
     private Duration budget = Duration.ZERO;
     /** What has been measured so far, for {@link #soFar()}; guarded by {@code this}. */
     private Session session;
@@ -83,11 +84,11 @@ public final class Tuner {
     }
 
     /**
-     * Runs each strategy's storms in a JVM of its own that finds the scenario again by {@code scenario}; {@code null}
-     * (the default) runs them all in this JVM. See {@link TuneFork} for why forking is the fair way.
+     * Runs each strategy's storms in a JVM of its own, which finds the scenario again by its {@link Scenario#ref()};
+     * off by default (all run in this JVM). See {@link TuneFork} for why forking is the fair way.
      */
-    public Tuner forkEach(ForkedScenario scenario) {
-        this.fork = scenario;
+    public Tuner forkEach(boolean fork) {
+        this.forking = fork;
         return this;
     }
 
@@ -107,9 +108,14 @@ public final class Tuner {
      * @param chosen the strategies, chosen by the caller; their names label the results and name them to the forks
      * @param limit  each storm's limit; {@code null} takes the scenario's default
      * @param runs   measured rounds over every strategy before the verdict may stop measuring one
-     * @throws IllegalArgumentException for no strategy or runs below 1, before anything runs
+     * @throws IllegalArgumentException for no strategy, runs below 1, or a scenario that a forked JVM cannot find
+     *                                  again (one parsed from text), before anything runs
      */
     public TuneResult tune(Scenario scenario, List<StrategyChoice> chosen, StormLimit limit, int runs) {
+        if (forking && scenario.ref() == null) {
+            throw new IllegalArgumentException(scenario.name() + " was parsed from text, so no forked JVM can find "
+                    + "it again; resolve it from a ScenarioRef, or tune it without forking");
+        }
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1, was " + runs);
         }
@@ -182,10 +188,11 @@ public final class Tuner {
 
     private void open(Scenario scenario, List<StrategyChoice> chosen, StormLimit each, List<Bench> benches,
                       Progress progress) {
-        if (fork == null) {
+        if (!forking) {
             chosen.forEach(strategy -> benches.add(inThisJvm(scenario, strategy, each)));
             return;
         }
+        ScenarioRef fork = scenario.ref();
         List<TuneFork> forks = new ArrayList<>();
         for (StrategyChoice strategy : chosen) {
             TuneFork started = TuneFork.start(fork, strategy.name(), each, timeout(each),
@@ -304,8 +311,7 @@ public final class Tuner {
         TuneResult result(boolean complete) {
             List<StrategyResult> results = results();
             Verdict verdict = Verdict.of(ranking(results));
-            String limitText = !each.timed() && scenario.plan().kind().equals("rounds") ? each.operations()
-                    + " rounds" : each.toString();
+            String limitText = scenario.plan().limitText(each);
             Map<String, StrategyResult> byId = results.stream()
                     .collect(Collectors.toMap(StrategyResult::strategy, r -> r, (a, b) -> a));
             List<StrategyResult> byTier = verdict.tiers().stream().flatMap(List::stream).map(byId::get).toList();

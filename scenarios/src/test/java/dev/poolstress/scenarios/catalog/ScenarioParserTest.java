@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.scenarios.storm.FaultPlan;
 import dev.poolstress.scenarios.storm.IrqRouting;
 import dev.poolstress.scenarios.storm.RingStormPlan;
@@ -48,7 +49,7 @@ class ScenarioParserTest {
         assertEquals(FaultPlan.Kind.EVERY_NTH, plan.faults().kind());
         assertEquals(5, plan.faults().n());
         assertEquals(777, plan.operations());
-        assertEquals("legacy", plan.algorithm());
+        assertEquals(Algorithm.LEGACY, plan.algorithm());
         assertTrue(plan.debug());
     }
 
@@ -103,6 +104,48 @@ class ScenarioParserTest {
         assertTrue(e.getMessage().startsWith("bad.json: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' does not say '" + expected + "'");
         assertEquals(1, e.getMessage().lines().count(), "a one-line message");
+    }
+
+    @Test
+    void shouldListEachKindsFieldsUnderItsNameAndTheKindsInTheKindRow() {
+        List<String> table = ScenarioParser.fieldTable();
+
+        assertEquals("  kind                ring (Disruptor storm) | rounds (alloc-all, free-all) [ring]", table.get(2));
+        assertEquals(List.of("rounds only:", "  threads, rounds     threads at once, run length in rounds [1, 100]"),
+                table.subList(table.size() - 2, table.size()));
+        for (ScenarioKind<?, ?> kind : ScenarioParser.KINDS) {
+            int heading = table.indexOf(kind.name() + " only:");
+            assertTrue(heading > 0, kind + " has no section");
+            for (String field : kind.fieldNames()) {
+                assertTrue(table.subList(heading, table.size()).stream().anyMatch(l -> l.matches(
+                        "  (\\S+, )*" + field + "(, \\S+)* .*")), field + " is not in the " + kind + " section");
+            }
+        }
+    }
+
+    @Test
+    void shouldFindEveryRegisteredKindByItsName() {
+        for (ScenarioKind<?, ?> kind : ScenarioParser.KINDS) {
+            String text = "{\"name\": \"k\", \"description\": \"d\", \"kind\": \"" + kind.name()
+                    + "\", \"pools\": [{\"size\": 64}]}";
+            assertEquals(kind, parser.parse(text, "test").kind());
+        }
+        assertEquals("ring", parser.parse(ring(""), "test").kind().name(), "ring is the default");
+    }
+
+    @Test
+    void shouldOverrideTheWaitStrategyOnlyOfAKindThatHasOne() {
+        Scenario nvme = new Catalog().builtIn("nvme-irq");
+        Scenario rounds = new Catalog().builtIn("dmapool-test");
+
+        assertEquals("busy-spin", ((RingStormPlan) nvme.withWaitStrategy("busy-spin").plan()).waitStrategy());
+        String message = assertThrows(UnsupportedOperationException.class, () -> rounds.withWaitStrategy("busy-spin"))
+                .getMessage();
+        assertEquals("applies to ring scenarios; dmapool-test is a rounds scenario", message);
+        for (Scenario s : new Catalog().builtIns()) {
+            boolean waits = s.kind().has(ScenarioKind.WAIT_STRATEGY);
+            assertEquals(waits, s.plan().withWaitStrategy("blocking").isPresent(), s.name());
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ class StormTest {
 
     /** Short: a couple of thousand allocations, or one round of the kernel test. */
     private static StormLimit brief(Scenario scenario) {
-        return scenario.plan().kind().equals("rounds") ? StormLimit.operations(1) : StormLimit.operations(2000);
+        return scenario.plan() instanceof RoundsStormPlan ? StormLimit.operations(1) : StormLimit.operations(2000);
     }
 
     private static StormResult storm(Scenario scenario, String strategy, StormLimit limit) {

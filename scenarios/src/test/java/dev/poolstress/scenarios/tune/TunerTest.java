@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.pool.StrategyChoice;
 import dev.poolstress.scenarios.catalog.Catalog;
+import dev.poolstress.scenarios.catalog.Scenario;
+import dev.poolstress.scenarios.catalog.ScenarioParser;
 import dev.poolstress.scenarios.report.TuneTable;
 import dev.poolstress.scenarios.storm.Latency;
 import dev.poolstress.scenarios.storm.LeakyFreeStrategy;
@@ -50,6 +53,18 @@ class TunerTest {
     }
 
     @Test
+    void shouldRefuseToForkAScenarioThatNoForkedJvmCanFindAgain() {
+        StringWriter progress = new StringWriter();
+        Scenario parsed = new ScenarioParser().parse("{\"name\": \"t\", \"description\": \"d\", \"pools\":"
+                + " [{\"size\": 8}]}", "test");
+
+        String message = assertThrows(IllegalArgumentException.class, () -> new Tuner(new PrintWriter(progress))
+                .forkEach(true).tune(parsed, choose("percpu"), StormLimit.operations(10), 1)).getMessage();
+        assertTrue(message.startsWith("t was parsed from text"), message);
+        assertEquals("", progress.toString());
+    }
+
+    @Test
     void shouldMeasureTheGivenRoundsWithoutABudgetThenOneProbedStormEach() {
         TuneResult result = new Tuner(new PrintWriter(new StringWriter())).warmups(0)
                 .tune(new Catalog().builtIn("nvme-irq"), choose("spin-mcs", "lockfree"),
@@ -87,8 +102,18 @@ class TunerTest {
         assertTrue(new MachineFit(3, 4).warning("nvme-irq").isEmpty());
         assertEquals(3, MachineFit.of(new Catalog().builtIn("nvme-irq").plan()).busyThreads());
         RoundsStormPlan rounds = new RoundsStormPlan(2, 5, List.of(new PoolSpec("p", 64, 0, 0, 0)), List.of(8),
-                "stack", false, 1);
+                Algorithm.STACK, false, 1);
         assertEquals(5, MachineFit.of(rounds).busyThreads());
+    }
+
+    @Test
+    void shouldStateARoundsScenariosOperationCountInRounds() {
+        Catalog catalog = new Catalog();
+
+        assertEquals("3 rounds", catalog.builtIn("dmapool-test").plan().limitText(StormLimit.operations(3)));
+        assertEquals("3 ops", catalog.builtIn("nvme-irq").plan().limitText(StormLimit.operations(3)));
+        assertEquals("200ms", catalog.builtIn("dmapool-test").plan()
+                .limitText(StormLimit.duration(java.time.Duration.ofMillis(200))));
     }
 
     /** Runs of one second each with the given pair counts. */
