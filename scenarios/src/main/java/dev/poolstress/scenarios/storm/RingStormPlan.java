@@ -1,11 +1,9 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.FreeBlocks;
-import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.freelist.Algorithm;
+import dev.poolstress.engine.pool.StrategyChoice;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -94,8 +92,7 @@ public record RingStormPlan(int cpus, List<PoolSpec> pools, List<Integer> submit
     }
 
     @Override
-    public Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit,
-                       Instrumentation probes) {
-        return new RingStorm(this, strategyId, strategy, limit, probes);
+    public Storm storm(StrategyChoice strategy, StormLimit limit, Instrumentation probes) {
+        return new RingStorm(this, strategy.name(), strategy.factory(), limit, probes);
     }
 }

@@ -1,11 +1,9 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.FreeBlocks;
-import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.engine.pool.Device;
+import dev.poolstress.engine.pool.StrategyChoice;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -72,8 +70,7 @@ public record RoundsStormPlan(int cpus, int threads, List<PoolSpec> pools, List<
     }
 
     @Override
-    public Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit,
-                       Instrumentation probes) {
-        return new RoundsStorm(this, strategyId, strategy, limit, probes);
+    public Storm storm(StrategyChoice strategy, StormLimit limit, Instrumentation probes) {
+        return new RoundsStorm(this, strategy.name(), strategy.factory(), limit, probes);
     }
 }

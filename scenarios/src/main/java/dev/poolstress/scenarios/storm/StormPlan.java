@@ -1,11 +1,9 @@
 package dev.poolstress.scenarios.storm;
 
-import dev.poolstress.engine.FreeBlocks;
-import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.engine.freelist.Algorithm;
+import dev.poolstress.engine.pool.StrategyChoice;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A workload's shape, independent of the strategy: makes one {@link Storm} per run. Every kind names the machine
@@ -49,11 +47,10 @@ public interface StormPlan {
     }
 
     /** A fresh storm: its own device, CPUs and pools, guarded by {@code strategy}, fully instrumented. */
-    default Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit) {
-        return storm(strategyId, strategy, limit, Instrumentation.FULL);
+    default Storm storm(StrategyChoice strategy, StormLimit limit) {
+        return storm(strategy, limit, Instrumentation.FULL);
     }
 
-    /** As {@link #storm(String, Function, StormLimit)}, measuring as {@code probes} says. */
-    Storm storm(String strategyId, Function<FreeBlocks, LockStrategy> strategy, StormLimit limit,
-                Instrumentation probes);
+    /** As {@link #storm(StrategyChoice, StormLimit)}, measuring as {@code probes} says. */
+    Storm storm(StrategyChoice strategy, StormLimit limit, Instrumentation probes);
 }

@@ -209,7 +209,7 @@ public final class Tuner {
         return new Bench() {
             @Override
             public StormResult run(Instrumentation probes) {
-                return scenario.plan().storm(strategy.name(), strategy.factory(), limit, probes).run(timeout);
+                return scenario.plan().storm(strategy, limit, probes).run(timeout);
             }
 
             @Override

@@ -42,7 +42,7 @@ class StormTest {
     }
 
     private static StormResult storm(Scenario scenario, String strategy, StormLimit limit) {
-        Storm storm = scenario.plan().storm(strategy, LockStrategies.choose(strategy).factory(), limit);
+        Storm storm = scenario.plan().storm(LockStrategies.choose(strategy), limit);
         storm.start();
         await().atMost(Duration.ofSeconds(60)).until(storm::quiescent);
         return storm.finish();
@@ -138,7 +138,7 @@ class StormTest {
     @ValueSource(strings = {"churn", "dmapool-test"})
     void shouldRefuseASecondStartAndStillFinishTheFirst(String name) {
         Scenario scenario = CATALOG.builtIn(name);
-        Storm storm = scenario.plan().storm("spin-tas", LockStrategies.choose("spin-tas").factory(), brief(scenario));
+        Storm storm = scenario.plan().storm(LockStrategies.choose("spin-tas"), brief(scenario));
         storm.start();
 
         IllegalStateException again = assertThrows(IllegalStateException.class, storm::start);
@@ -152,7 +152,7 @@ class StormTest {
     @ValueSource(strings = {"churn", "dmapool-test"})
     void shouldStopATimedStormAndStillAccountForEveryBlock(String name) {
         Scenario scenario = CATALOG.builtIn(name);
-        Storm storm = scenario.plan().storm("spin-ttas", LockStrategies.choose("spin-ttas").factory(),
+        Storm storm = scenario.plan().storm(LockStrategies.choose("spin-ttas"),
                 StormLimit.duration(Duration.ofMillis(100)));
         storm.start();
         await().atMost(Duration.ofSeconds(60)).until(storm::quiescent);
@@ -166,7 +166,7 @@ class StormTest {
     @ValueSource(strings = {"irq-remote", "dmapool-test"})
     void shouldProveLossFreedomWithoutPerCallProbes(String name) {
         Scenario scenario = CATALOG.builtIn(name);
-        Storm storm = scenario.plan().storm("percpu", LockStrategies.choose("percpu").factory(), brief(scenario),
+        Storm storm = scenario.plan().storm(LockStrategies.choose("percpu"), brief(scenario),
                 Instrumentation.THROUGHPUT);
         storm.start();
         await().atMost(Duration.ofSeconds(60)).until(storm::quiescent);
