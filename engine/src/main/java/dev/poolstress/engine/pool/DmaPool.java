@@ -8,7 +8,6 @@ import dev.poolstress.engine.freelist.Algorithm;
 import dev.poolstress.engine.freelist.BlockLayout;
 import dev.poolstress.engine.freelist.FreeList;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolstress.engine.pool.LockStrategies;
-import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormResult;
 import dev.poolstress.scenarios.tune.Ratio;
 import dev.poolstress.scenarios.tune.Samples;

@@ -1,6 +1,5 @@
 package dev.poolstress.scenarios.tune;
 
-import dev.poolstress.engine.pool.LockStrategies;
 import dev.poolstress.engine.pool.StrategyChoice;
 import dev.poolstress.scenarios.catalog.Scenario;
 import dev.poolstress.scenarios.catalog.ScenarioRef;
