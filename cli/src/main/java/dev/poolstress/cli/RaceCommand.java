@@ -35,7 +35,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -135,10 +134,6 @@ public final class RaceCommand implements Callable<Integer> {
         this.out = out;
         this.err = err;
         this.env = env;
-    }
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new RaceCommand()).execute(args));
     }
 
     @Override
