@@ -57,8 +57,7 @@ public final class Strategies {
         ClassLoader loader = loader(userClasspath);
         List<String> resolved = new ArrayList<>();
         for (String value : requested) {
-            LockStrategies.choose(value, loader);
-            if (!LockStrategies.builtInIds().contains(value) && isBroken(value, loader)) {
+            if (!LockStrategies.choose(value, loader).builtIn() && isBroken(value, loader)) {
                 throw new IllegalArgumentException(value + " is a deliberately broken strategy of the catalog; "
                         + "expected a built-in id or your own class (the catalog is raced as a whole)");
             }
