@@ -10,10 +10,10 @@ import java.util.List;
  */
 public enum Tier {
     /**
-     * The gate every push must pass: the tests marked {@link Raced#ci()}, the stack algorithm only, with the fewest
-     * and lightest jcstress forks that still catch the catalog (one normal fork per JVM configuration, no
-     * C2-randomizer fork, no split compilation, 2 iterations of 200 ms, a 64 MB heap per fork), so that the
-     * built-in strategies fit a CI job on a small machine. Change the settings only with {@code race --catalog
+     * The gate every push must pass: the tests marked {@link dev.poolstress.stress.subject.Raced#ci()}, the stack
+     * algorithm only, with the fewest and lightest jcstress forks that still catch the catalog (one normal fork per
+     * JVM configuration, no C2-randomizer fork, no split compilation, 2 iterations of 200 ms, a 64 MB heap per fork),
+     * so that the built-in strategies fit a CI job on a small machine. Change the settings only with {@code race --catalog
      * --runs 5} to show what they still catch, and {@code ci/race-durations.tsv} to show what they cost.
      */
     CI(List.of("-m", "quick", "-sc", "false", "-f", "1", "-fsm", "0", "-iters", "2", "-time", "200", "-hs", "64"),
