@@ -24,7 +24,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * they did in 75% (spin-mcs) to 99.7% (percpu) of samples. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
- *        -f 1 -fsm 0 -iters 2 -time 200 \
+ *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 64 -strideCount 4 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t BlocksStayInsideBoundary
  * </pre>
  * Sample (spin-mcs, ci tier, both JVM configurations, a loaded machine): {@code 0, 1: 2,139 Acceptable;

@@ -19,7 +19,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * them gets {@code DmaPoolException} {@code ALREADY_FREE} while the other's free succeeds. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
- *        -f 1 -fsm 0 -iters 2 -time 200 \
+ *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 64 -strideCount 4 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=reentrant" -t DoubleFreeDetectedOnce
  * </pre>
  * Sample (reentrant, ci tier): {@code 1: 447,175 Acceptable}; the catalog's unlocked free shows {@code 0}.

@@ -27,7 +27,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * overlapped CPU 0's growing allocations in time ({@code System.nanoTime} intervals). Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
- *        -f 1 -fsm 0 -iters 2 -time 200 \
+ *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 64 -strideCount 4 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t GrowWhileAllocating
  * </pre>
  * Sample (spin-mcs, ci tier, both JVM configurations, a loaded machine): {@code 0, 1: 13,391 Acceptable;

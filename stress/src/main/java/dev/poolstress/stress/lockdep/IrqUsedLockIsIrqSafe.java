@@ -23,7 +23,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * report is the evidence; the forks must run with {@code -Dpoolstress.lockdep=true}. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
- *        -f 1 -fsm 0 -iters 2 -time 200 \
+ *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 64 -strideCount 4 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-ticket" -t IrqUsedLockIsIrqSafe
  * </pre>
  * Sample (spin-ticket, ci tier): {@code 0: 744,278 Acceptable}; the catalog's irq-unsafe spinlock shows {@code 1} in
