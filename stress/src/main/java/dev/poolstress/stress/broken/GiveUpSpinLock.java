@@ -12,8 +12,9 @@ import java.lang.invoke.VarHandle;
  * waiter, after {@value #SPIN_LIMIT} failed tries, assumes the holder is gone and enters anyway, as a "deadlock
  * breaker" would; its release then frees the lock under the real holder, so exclusion stays broken for a while. It
  * only shows when a waiter spins that long: when the holder is preempted, or when the other CPU keeps winning the
- * unfair swap. {@link GrowWhileAllocating} must catch it (CPU 1 retakes the lock back to back while CPU 0 grows),
- * and {@link ConcurrentAllocsNeverShareABlock} too.
+ * unfair swap. {@link ConcurrentAllocsNeverShareABlock} must catch it (32 allocations a CPU a sample, so the other
+ * CPU keeps retaking the lock while one spins), or {@link GrowWhileAllocating} (CPU 1 retakes the lock back to back
+ * while CPU 0 grows).
  */
 @CaughtBy({GrowWhileAllocating.class, ConcurrentAllocsNeverShareABlock.class})
 public final class GiveUpSpinLock extends IrqSaveLock {

@@ -3,32 +3,42 @@ package dev.poolstress.stress.irq;
 import dev.poolstress.engine.cpu.IrqHandler;
 import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.stress.subject.CensusOutcome;
+import dev.poolstress.stress.subject.Rendezvous;
 import dev.poolstress.stress.subject.Subject;
 
 /**
- * The race both irq tests run, apart from the CPU the interrupts go to: CPU 0 allocates twice in process context
- * while another thread delivers two completion interrupts, each freeing a block allocated beforehand.
+ * The race both irq tests run, apart from the CPU the interrupts go to: CPU 0 allocates {@value #IRQS} blocks in
+ * process context while another thread delivers as many completion interrupts, each freeing a block allocated
+ * beforehand; both start from a {@link Rendezvous}.
  */
 final class IrqFreeRace {
+    /** Allocations in process context, and completion interrupts, in one sample. */
+    static final int IRQS = 16;
+
     private final int irqCpu;
     private final DmaPool pool = Subject.grownPool();
-    private final long given0 = pool.alloc();
-    private final long given1 = pool.alloc();
+    private final long[] given = new long[IRQS];
+    private final long[] taken = new long[IRQS];
+    private final Rendezvous start = new Rendezvous();
     private final IrqHandler completion = (cpu, dma) -> pool.free(dma);
-    private long taken0;
-    private long taken1;
     private boolean failedProcess;
     private boolean failedIrq;
 
     IrqFreeRace(int irqCpu) {
         this.irqCpu = irqCpu;
+        Subject.CPUS.bind(0);
+        for (int i = 0; i < IRQS; i++) {
+            given[i] = pool.alloc();
+        }
     }
 
     void allocateTwiceOnCpu0() {
         Subject.CPUS.bind(0);
+        start.arrive();
         try {
-            taken0 = pool.alloc();
-            taken1 = pool.alloc();
+            for (int i = 0; i < IRQS; i++) {
+                taken[i] = pool.alloc();
+            }
         } catch (RuntimeException e) {
             failedProcess = true;
         }
@@ -36,15 +46,17 @@ final class IrqFreeRace {
 
     void interruptTwice() {
         Subject.CPUS.bind(1);
+        start.arrive();
         try {
-            Subject.CPUS.deliverIrq(irqCpu, completion, given0);
-            Subject.CPUS.deliverIrq(irqCpu, completion, given1);
+            for (long dma : given) {
+                Subject.CPUS.deliverIrq(irqCpu, completion, dma);
+            }
         } catch (RuntimeException e) {
             failedIrq = true;
         }
     }
 
     int census() {
-        return CensusOutcome.take(pool, failedProcess || failedIrq, taken0, taken1);
+        return CensusOutcome.take(pool, failedProcess || failedIrq, taken);
     }
 }

@@ -6,6 +6,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 import dev.poolstress.engine.pool.DmaPool;
 import dev.poolstress.stress.subject.CensusOutcome;
 import dev.poolstress.stress.subject.Raced;
+import dev.poolstress.stress.subject.Rendezvous;
 import dev.poolstress.stress.subject.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -16,21 +17,23 @@ import org.openjdk.jcstress.infra.results.I_Result;
 
 /**
  * No loss: after any interleaving of frees and allocations on two CPUs, every block is free once or owned once and
- * {@code nrActive} agrees. Each CPU frees {@value #ROUNDS} blocks the state allocated, then allocates as many, so
- * frees on one CPU meet the other CPU's frees (counters) and its allocations (the link a free writes). Run:
+ * {@code nrActive} agrees. Each CPU frees {@value #ROUNDS} blocks the state allocated, then allocates as many, both
+ * starting from a {@link Rendezvous}, so frees on one CPU meet the other CPU's frees (counters) and its allocations
+ * (the link a free writes) in most samples. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
- *        -f 1 -fsm 0 -iters 2 -time 200 \
+ *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 64 -strideCount 4 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t AllocFreeLosesNoBlock
  * </pre>
- * Sample (spin-mcs, ci tier): {@code 0: 569,526 Acceptable}; the catalog's unlocked free shows
- * {@code 1}, {@code 2}, {@code 4} and {@code 5}, its racy count {@code 5}, its early unlock {@code 1}, {@code 3} and
- * {@code 4}.
+ * Sample (spin-mcs, ci tier, both JVM configurations): {@code 0: 24,370 Acceptable}. In one catalog run the
+ * unlocked free showed {@code 1}, {@code 2}, {@code 4} and {@code 5} in 24,085 of 25,138 samples, the racy count
+ * {@code 5} in 11,644 of 25,906, the early unlock {@code 1}, {@code 3} and {@code 4} in 5,844 of 24,370; with 3 frees
+ * and allocations a CPU and no rendezvous they were 131 to 52,399 a run.
  */
 @JCStressTest
 @Raced(property = "loss", ci = true)
 @Outcome(id = CensusOutcome.CONSISTENT_ID, expect = ACCEPTABLE, desc = "frees and allocations serialised in any order: "
-        + "six owned blocks, nrActive 6, every other block free once")
+        + "16 owned blocks, nrActive 16, every other block free once")
 @Outcome(id = CensusOutcome.OWNED_TWICE_ID, expect = FORBIDDEN, desc = "both CPUs allocated one block: an allocation "
         + "popped a head whose push had not finished")
 @Outcome(id = CensusOutcome.OWNED_AND_FREE_ID, expect = FORBIDDEN, desc = "an allocated block is still on a free list: "
@@ -39,19 +42,20 @@ import org.openjdk.jcstress.infra.results.I_Result;
         + "the same head")
 @Outcome(id = CensusOutcome.LOST_ID, expect = FORBIDDEN, desc = "a freed block vanished: one CPU's push was "
         + "overwritten by the other's, or a pop followed a link not yet written")
-@Outcome(id = CensusOutcome.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 6: an active or cached count "
+@Outcome(id = CensusOutcome.COUNT_WRONG_ID, expect = FORBIDDEN, desc = "nrActive is not 16: an active or cached count "
         + "update was lost between the CPUs")
 @Outcome(id = CensusOutcome.THREW_ID, expect = FORBIDDEN, desc = "the pool threw: a pop followed a garbage link")
 @Outcome(id = CensusOutcome.NO_BLOCK_ID, expect = FORBIDDEN, desc = "an allocation returned NULL with no page fault "
         + "injected")
 @State
 public class AllocFreeLosesNoBlock {
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 8;
 
     private final DmaPool pool = Subject.grownPool();
     private final long[] given0 = allocate(pool);
     private final long[] given1 = allocate(pool);
     private final long[] taken = new long[2 * ROUNDS];
+    private final Rendezvous start = new Rendezvous();
     private boolean failed0;
     private boolean failed1;
 
@@ -66,6 +70,7 @@ public class AllocFreeLosesNoBlock {
     @Actor
     public void cpu0() {
         Subject.CPUS.bind(0);
+        start.arrive();
         try {
             for (long dma : given0) {
                 pool.free(dma);
@@ -81,6 +86,7 @@ public class AllocFreeLosesNoBlock {
     @Actor
     public void cpu1() {
         Subject.CPUS.bind(1);
+        start.arrive();
         try {
             for (long dma : given1) {
                 pool.free(dma);
