@@ -29,12 +29,12 @@ public class IrqFreeOnOtherCpuRacesAlloc {
 
     @Actor
     public void processOnCpu0() {
-        race.allocateTwiceOnCpu0();
+        race.allocateOnCpu0();
     }
 
     @Actor
     public void interrupt() {
-        race.interruptTwice();
+        race.deliverCompletions();
     }
 
     @Arbiter

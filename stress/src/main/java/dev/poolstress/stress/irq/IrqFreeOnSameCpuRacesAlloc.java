@@ -50,12 +50,12 @@ public class IrqFreeOnSameCpuRacesAlloc {
 
     @Actor
     public void processOnCpu0() {
-        race.allocateTwiceOnCpu0();
+        race.allocateOnCpu0();
     }
 
     @Actor
     public void interrupt() {
-        race.interruptTwice();
+        race.deliverCompletions();
     }
 
     @Arbiter

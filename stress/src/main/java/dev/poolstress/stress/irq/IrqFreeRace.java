@@ -32,19 +32,13 @@ final class IrqFreeRace {
         }
     }
 
-    void allocateTwiceOnCpu0() {
+    void allocateOnCpu0() {
         Subject.CPUS.bind(0);
         start.arrive();
-        try {
-            for (int i = 0; i < IRQS; i++) {
-                taken[i] = pool.alloc();
-            }
-        } catch (RuntimeException e) {
-            failedProcess = true;
-        }
+        failedProcess = !Subject.allocOn(0, pool, taken, 0, IRQS);
     }
 
-    void interruptTwice() {
+    void deliverCompletions() {
         Subject.CPUS.bind(1);
         start.arrive();
         try {
