@@ -55,8 +55,8 @@ public final class TuneCommand implements Callable<Integer> {
     String scenario;
 
     @Option(names = {"--strategies", "--strategy"}, paramLabel = "LIST", split = ",",
-            converter = LockStrategyConverter.class, description = "Strategy ids or class names, comma-separated or repeated (as race and bench take them). "
-                    + "Default: every built-in strategy.")
+            converter = LockStrategyConverter.class, description = "Strategy ids or class names, comma-separated or "
+                    + "repeated (as race and bench take them). Default: every built-in strategy.")
     List<StrategyChoice> strategies;
 
     @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
