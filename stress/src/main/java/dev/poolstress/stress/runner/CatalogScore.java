@@ -3,6 +3,7 @@ package dev.poolstress.stress.runner;
 import dev.poolstress.engine.LockStrategy;
 import dev.poolstress.stress.broken.Catalog;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -59,20 +60,32 @@ public final class CatalogScore {
         StringBuilder out = new StringBuilder(String.format("catalog score: %d of %d broken strategies caught in %s%n",
                 caughtInEveryRun(runs), Catalog.ENTRIES.size(), runs.size() == 1 ? "the run"
                         : "all " + runs.size() + " runs"));
-        out.append(String.format("  %-7s %-24s %-46s %-21s %-17s %-6s %s%n", "", "strategy", "caught by",
-                "forbidden per million", "strongest, samples", "runs", "time to catch"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"", "strategy", "caught by", "forbidden per million", "strongest, samples", "runs",
+            "time to catch"});
         for (int i = 0; i < Catalog.ENTRIES.size(); i++) {
             int index = i;
             List<Entry> perRun = runs.stream().map(run -> entries(run).get(index)).toList();
             List<Verdict> catches = perRun.stream().flatMap(e -> e.caughtBy().stream()).toList();
-            String name = perRun.get(0).name();
             String by = String.join(", ", catches.stream().map(v -> v.test().simpleName()).distinct().toList());
-            String rate = catches.isEmpty() ? "-" : rate(catches);
             String slowest = catches.stream().map(Verdict::elapsed).max(Comparator.naturalOrder())
                     .map(d -> d.toSeconds() + "s").orElse("-");
-            out.append(String.format("  %-7s %-24s %-46s %-21s %-17s %-6s %s%n",
-                    catches.size() == runs.size() ? "CAUGHT" : "MISSED", name, by.isEmpty() ? "-" : by, rate,
-                    strongest(perRun), catches.size() + "/" + runs.size(), slowest));
+            rows.add(new String[] {catches.size() == runs.size() ? "CAUGHT" : "MISSED", perRun.get(0).name(),
+                by.isEmpty() ? "-" : by, catches.isEmpty() ? "-" : rate(catches), strongest(perRun),
+                catches.size() + "/" + runs.size(), slowest});
+        }
+        int[] widths = new int[rows.get(0).length - 1]; // the last column is not padded
+        for (String[] row : rows) {
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        for (String[] row : rows) {
+            out.append(' ');
+            for (int c = 0; c < widths.length; c++) {
+                out.append(' ').append(row[c]).append(" ".repeat(widths[c] - row[c].length()));
+            }
+            out.append(' ').append(row[widths.length]).append(System.lineSeparator());
         }
         for (int r = 0; r < runs.size(); r++) {
             for (Entry entry : entries(runs.get(r))) {

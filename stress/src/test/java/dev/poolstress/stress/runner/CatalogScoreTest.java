@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolstress.stress.broken.Catalog;
+import dev.poolstress.stress.broken.GiveUpSpinLock;
 import dev.poolstress.stress.broken.UnlockedFree;
 import dev.poolstress.stress.broken.UntaggedTreiberStack;
 import dev.poolstress.stress.debug.DoubleFreeDetectedOnce;
+import dev.poolstress.stress.growth.GrowWhileAllocating;
 import dev.poolstress.stress.loss.AllocFreeLosesNoBlock;
+import dev.poolstress.stress.ownership.ConcurrentAllocsNeverShareABlock;
 import dev.poolstress.stress.ownership.PopPushRaceNeverSharesABlock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CatalogScoreTest {
@@ -38,6 +42,26 @@ class CatalogScoreTest {
         assertTrue(score.matches("(?s).*MISSED +UntaggedTreiberStack +- +- +- +0/1 +-\n.*"), score);
         assertTrue(score.contains("missed UntaggedTreiberStack: PopPushRaceNeverSharesABlock OK"), score);
         assertTrue(score.contains("missed NonAtomicTtasSpinLock: not run"), score);
+    }
+
+    @Test
+    void shouldWidenTheCaughtByColumnToItsLongestEntrySoTheFiguresStayAligned() {
+        List<List<Verdict>> runs = Stream.of(GrowWhileAllocating.class, ConcurrentAllocsNeverShareABlock.class,
+                DoubleFreeDetectedOnce.class).map(test -> List.of(new Verdict(GiveUpSpinLock.class.getName(),
+                        Suite.test(test), Verdict.Status.FORBIDDEN, List.of(new Outcome("1", 5, "Forbidden",
+                        "owned twice")), "", Duration.ofSeconds(7)))).toList();
+
+        List<String> lines = CatalogScore.render(runs).lines().skip(1)
+                .takeWhile(line -> !line.startsWith("  missed")).toList();
+
+        int column = lines.get(0).indexOf("forbidden per million");
+        String giveUp = lines.stream().filter(line -> line.contains("GiveUpSpinLock")).findFirst().orElseThrow();
+        assertTrue(giveUp.contains("GrowWhileAllocating, ConcurrentAllocsNeverShareABlock, DoubleFreeDetectedOnce "),
+                giveUp);
+        for (String line : lines) {
+            assertTrue(line.length() > column && line.charAt(column - 1) == ' ' && line.charAt(column) != ' ',
+                    "the figures start in the header's column " + column + ":\n" + String.join("\n", lines));
+        }
     }
 
     @Test
