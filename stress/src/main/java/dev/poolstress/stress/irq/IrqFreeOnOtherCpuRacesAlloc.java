@@ -18,7 +18,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t IrqFreeOnOtherCpuRacesAlloc
  * </pre>
- * Sample (spin-mcs, ci tier, both JVM configurations): {@code 0: 26,930 Acceptable}.
+ * Sample (spin-mcs, ci tier, both JVM configurations): {@code 0: 11,490 Acceptable}.
  */
 @JCStressTest
 @Raced(property = "irq", ci = true)

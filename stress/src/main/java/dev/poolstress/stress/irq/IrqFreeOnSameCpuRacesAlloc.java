@@ -20,11 +20,11 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * data as well as for the pool. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
- *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 64 -strideCount 4 \
+ *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 32 -strideCount 2 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=percpu" -t IrqFreeOnSameCpuRacesAlloc
  * </pre>
- * Sample (percpu, ci tier, both JVM configurations): {@code 0: 29,746 Acceptable}. In one catalog run the per-CPU
- * cache touched without its CPU's exclusion showed {@code 1}, {@code 2}, {@code 4} and {@code 6} in 11,846 of 30,258
+ * Sample (percpu, ci tier, both JVM configurations): {@code 0: 26,722 Acceptable}. In one catalog run the per-CPU
+ * cache touched without its CPU's exclusion showed {@code 1}, {@code 2}, {@code 4} and {@code 6} in 7,006 of 20,386
  * samples; with two interrupts a sample and no rendezvous it was 134 to 4,322 a run.
  */
 @JCStressTest

@@ -22,13 +22,13 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * (the link a free writes) in most samples. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
- *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 64 -strideCount 4 \
+ *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 32 -strideCount 2 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=spin-mcs" -t AllocFreeLosesNoBlock
  * </pre>
- * Sample (spin-mcs, ci tier, both JVM configurations): {@code 0: 24,370 Acceptable}. In one catalog run the
- * unlocked free showed {@code 1}, {@code 2}, {@code 4} and {@code 5} in 24,085 of 25,138 samples, the racy count
- * {@code 5} in 11,644 of 25,906, the early unlock {@code 1}, {@code 3} and {@code 4} in 5,844 of 24,370; with 3 frees
- * and allocations a CPU and no rendezvous they were 131 to 52,399 a run.
+ * Sample (spin-mcs, ci tier, both JVM configurations): {@code 0: 13,794 Acceptable}. In one catalog run the
+ * unlocked free showed {@code 1}, {@code 4} and {@code 5} in 11,747 of 12,514 samples, the racy count {@code 5} in
+ * 6,011 of 13,986, the early unlock {@code 1}, {@code 3} and {@code 4} in 2,662 of 11,298; with 3 frees and
+ * allocations a CPU and no rendezvous they were 131 to 52,399 a run.
  */
 @JCStressTest
 @Raced(property = "loss", ci = true)

@@ -24,12 +24,12 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * other's, and both start from a {@link Rendezvous} so that the rounds overlap. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
- *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 64 -strideCount 4 \
+ *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 32 -strideCount 2 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=lockfree" -t PopPushRaceNeverSharesABlock
  * </pre>
- * Sample (lockfree, ci tier, both JVM configurations): {@code 0: 20,530 Acceptable}. In 5 catalog runs the
- * untagged Treiber stack showed {@code 1} in 613 to 662 samples a run, the 2-bit tag in 487 to 663; with 8 rounds a
- * sample it was 220 to 1,251, with CPU 0 popping only, 4 rounds a sample, 10 to 280.
+ * Sample (lockfree, ci tier, both JVM configurations): {@code 0: 9,314 Acceptable}. In 5 catalog runs the
+ * untagged Treiber stack showed {@code 1} in 166 to 255 samples a run, the 2-bit tag in 219 to 305; with 8 rounds a
+ * sample and 4 strides of 64 states it was 220 to 1,251, with CPU 0 popping only, 4 rounds a sample, 10 to 280.
  */
 @JCStressTest
 @Raced(property = "ownership", ci = true)

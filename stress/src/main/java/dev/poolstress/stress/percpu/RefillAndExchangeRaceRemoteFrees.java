@@ -27,11 +27,11 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * strategies meet the same mix of frees and allocations. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
- *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 64 -strideCount 4 \
+ *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 32 -strideCount 2 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=percpu" -t RefillAndExchangeRaceRemoteFrees
  * </pre>
- * Sample (percpu, ci tier, both JVM configurations): {@code 0: 21,298 Acceptable}; in one catalog run the depot
- * traded without its lock showed {@code 4}, {@code 5} and {@code 6} in 15,118 of 16,790 samples (without the
+ * Sample (percpu, ci tier, both JVM configurations): {@code 0: 9,314 Acceptable}; in one catalog run the depot
+ * traded without its lock showed {@code 4}, {@code 5} and {@code 6} in 7,345 of 8,290 samples (without the
  * rendezvous, 800 to 11,000 per million).
  */
 @JCStressTest
