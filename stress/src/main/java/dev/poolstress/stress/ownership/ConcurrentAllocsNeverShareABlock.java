@@ -21,7 +21,8 @@ import org.openjdk.jcstress.infra.results.I_Result;
  * <p>The state warms a pool of one page with {@code 2 * }{@value #EACH} blocks. Both CPUs start from a
  * {@link Rendezvous} and allocate {@value #EACH} blocks each, back to back: CPU 0 from the magazine or list the
  * warm-up left it, CPU 1 from an empty per-CPU magazine where there is one, so it refills under the global lock while
- * CPU 0 pops. So many allocations a sample keep the lock contended for the whole sample. Run:
+ * CPU 0 pops (per-thread magazines start empty on both actors, since the warm-up gave its thread's back: both refill).
+ * So many allocations a sample keep the lock contended for the whole sample. Run:
  * <pre>
  *   java -cp stress/target/poolstress-stress-*-jcstress.jar org.openjdk.jcstress.Main -m quick -sc false \
  *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 32 -strideCount 2 \

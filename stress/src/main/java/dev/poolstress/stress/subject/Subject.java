@@ -77,7 +77,9 @@ public final class Subject {
 
     /**
      * A pool whose first {@code blocks} blocks were allocated, then freed in the same order, on CPU 0: a front end
-     * that keeps freed blocks (a per-CPU or lock-free stack) then holds that many, the last freed on top.
+     * that keeps freed blocks (a per-CPU or lock-free stack) then holds that many, the last freed on top. Per-thread
+     * caches are then {@linkplain DmaPool#flushThreadCaches() given back}: the warming thread is not an actor, and
+     * blocks left in its cache would make every sample grow a page instead of racing for the warmed ones.
      */
     public static DmaPool warmedPool(int blocks) {
         return warm(emptyPool(false), blocks);
@@ -88,7 +90,10 @@ public final class Subject {
         return warm(emptyPool(true), 1);
     }
 
-    /** Allocates {@code blocks} blocks of {@code pool} on CPU 0, then frees them in the same order. */
+    /**
+     * Allocates {@code blocks} blocks of {@code pool} on CPU 0, frees them in the same order, and gives back what the
+     * calling thread's own cache (if the strategy keeps one) holds.
+     */
     private static DmaPool warm(DmaPool pool, int blocks) {
         CPUS.bind(0);
         long[] taken = new long[blocks];
@@ -98,6 +103,7 @@ public final class Subject {
         for (long dma : taken) {
             pool.free(dma);
         }
+        pool.flushThreadCaches();
         return pool;
     }
 
