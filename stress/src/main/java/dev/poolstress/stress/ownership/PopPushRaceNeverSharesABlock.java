@@ -27,9 +27,11 @@ import org.openjdk.jcstress.infra.results.I_Result;
  *        -f 1 -fsm 0 -iters 2 -time 200 -strideSize 32 -strideCount 2 \
  *        -jvmArgs "-Dpoolstress.lockdep=true -Dpoolstress.strategy=lockfree" -t PopPushRaceNeverSharesABlock
  * </pre>
- * Sample (lockfree, ci tier, both JVM configurations): {@code 0: 9,314 Acceptable}. In 5 catalog runs the
- * untagged Treiber stack showed {@code 1} in 166 to 255 samples a run, the 2-bit tag in 219 to 305; with 8 rounds a
- * sample and 4 strides of 64 states it was 220 to 1,251, with CPU 0 popping only, 4 rounds a sample, 10 to 280.
+ * Sample (lockfree, ci tier, both JVM configurations): {@code 0: 8,418 Acceptable}. Run so, three times, the
+ * untagged Treiber stack showed {@code 1} in 230 to 874 samples a run, the 2-bit tag in 204 to 565. With 16 rounds of
+ * 64-byte blocks (two pages a sample) five catalog runs gave 16 to 41 and 46 to 147 on one day, and 166 to
+ * 255 and 219 to 305 on another: the state's cost, not the rounds, set the sample rate, so 60 rounds cost few
+ * samples and add almost four times the chances a sample has.
  */
 @JCStressTest
 @Raced(property = "ownership", ci = true)
@@ -50,9 +52,12 @@ import org.openjdk.jcstress.infra.results.I_Result;
         + "injected")
 @State
 public class PopPushRaceNeverSharesABlock {
-    static final int ROUNDS = 16;
+    /** Rounds per CPU in one sample: the four-change round that a narrow tag does not tell apart, 60 times over. */
+    static final int ROUNDS = 60;
+    /** The kernel's smallest blocks: the {@code 4 * ROUNDS + 2} blocks a sample needs fit in one page. */
+    static final int SIZE = 16;
 
-    private final DmaPool pool = Subject.warmedPool(4 * ROUNDS + 2);
+    private final DmaPool pool = Subject.warmedPool(SIZE, 4 * ROUNDS + 2);
     private final long[] mine0 = new long[2 * ROUNDS];
     private final long[] mine1 = new long[2 * ROUNDS];
     private final Rendezvous start = new Rendezvous();

@@ -85,6 +85,11 @@ public final class Subject {
         return warm(emptyPool(false), blocks);
     }
 
+    /** As {@link #warmedPool(int)}, with blocks of {@code size} bytes. */
+    public static DmaPool warmedPool(int size, int blocks) {
+        return warm(builder().size(size).build(), blocks);
+    }
+
     /** As {@link #grownPool()}, running the kernel's debug checks. */
     public static DmaPool grownDebugPool() {
         return warm(emptyPool(true), 1);
