@@ -69,7 +69,8 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "6",
             description = "Measured rounds over every strategy before the strategies separated from the leader "
-                    + "stop being measured; fewer than 6 cannot separate nine strategies at 95%% confidence. "
+                    + "stop being measured; with fewer than the rank test needs to separate any two strategies at "
+                    + "95%% confidence (6 for the ten built-ins) only later rounds can, and a warning says so. "
                     + "Default: ${DEFAULT-VALUE}.")
     int runs;
 

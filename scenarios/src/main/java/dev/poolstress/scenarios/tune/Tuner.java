@@ -106,7 +106,8 @@ public final class Tuner {
     /**
      * @param chosen the strategies, chosen by the caller; their names label the results and name them to the forks
      * @param limit  each storm's limit; {@code null} takes the scenario's default
-     * @param runs   measured rounds over every strategy before the verdict may stop measuring one
+     * @param runs   measured rounds over every strategy before the verdict may stop measuring one; below
+     *               {@link Verdict#roundsToSeparate} a warning says that so few cannot separate any two
      * @throws IllegalArgumentException for no strategy, runs below 1, or a scenario that a forked JVM cannot find
      *                                  again (one parsed from text), before anything runs
      */
@@ -123,6 +124,12 @@ public final class Tuner {
         }
         List<String> strategies = chosen.stream().map(StrategyChoice::name).toList();
         StormLimit each = limit != null ? limit : scenario.plan().defaultLimit();
+        int needed = Verdict.roundsToSeparate(strategies.size());
+        if (runs < needed) {
+            out.printf(Locale.ROOT, "warning: %d round(s) cannot tell any two of %d strategies apart at %.0f%% "
+                    + "confidence; only rounds after them (a budget) or %d rounds can%n", runs, strategies.size(),
+                    Samples.CONFIDENCE * 100, needed);
+        }
         Session s = new Session(scenario, each, runs, strategies);
         synchronized (this) {
             session = s;

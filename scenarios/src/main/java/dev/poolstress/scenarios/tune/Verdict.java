@@ -60,7 +60,7 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
         if (ranked.isEmpty()) {
             return NONE;
         }
-        double significance = (1 - Samples.CONFIDENCE) / Math.max(1, ranked.size() - 1);
+        double significance = significance(ranked.size());
         List<List<String>> tiers = new ArrayList<>();
         List<StrategyResult> unplaced = new ArrayList<>(ranked);
         while (!unplaced.isEmpty()) {
@@ -94,6 +94,19 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
             }
         }
         return new Verdict(tiers, confidence, pickOver, closest, factor);
+    }
+
+    /**
+     * The significance each comparison with the leader must reach among {@code strategies} ranked ones: 1 -
+     * {@link Samples#CONFIDENCE} shared among the comparisons (Bonferroni).
+     */
+    public static double significance(int strategies) {
+        return (1 - Samples.CONFIDENCE) / Math.max(1, strategies - 1);
+    }
+
+    /** The fewest rounds over {@code strategies} that can separate any two of them ({@link Samples#runsToSeparate}). */
+    public static int roundsToSeparate(int strategies) {
+        return Samples.runsToSeparate(significance(strategies));
     }
 
     private static Versus compare(StrategyResult faster, StrategyResult slower, double significance) {

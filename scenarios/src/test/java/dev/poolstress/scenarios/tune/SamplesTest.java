@@ -22,6 +22,23 @@ class SamplesTest {
     }
 
     @Test
+    void shouldAskForTheFewestRunsWhoseNonOverlappingSetsPassTheRankTest() {
+        double tenStrategies = Verdict.significance(10);
+        int n = Samples.runsToSeparate(tenStrategies);
+        assertEquals(6, n);
+        assertTrue(Samples.mannWhitneyP(range(n, n), range(0, n)) < tenStrategies);
+        // one run fewer cannot separate even two sets that do not overlap at all
+        assertFalse(Samples.mannWhitneyP(range(n - 1, n - 1), range(0, n - 1)) < tenStrategies);
+        assertEquals(3, Verdict.roundsToSeparate(2));
+    }
+
+    private static double[] range(int from, int n) {
+        double[] values = new double[n];
+        Arrays.setAll(values, i -> from + i);
+        return values;
+    }
+
+    @Test
     void shouldHoldTheTrueRatioOfMediansInItsIntervalAboutAsOftenAsItsConfidenceSays() {
         int held = 0;
         int trials = 200;

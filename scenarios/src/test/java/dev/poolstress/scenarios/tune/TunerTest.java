@@ -1,6 +1,7 @@
 package dev.poolstress.scenarios.tune;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import dev.poolstress.scenarios.storm.LeakyFreeStrategy;
 import dev.poolstress.scenarios.storm.LossReport;
 import dev.poolstress.scenarios.storm.PoolSpec;
 import dev.poolstress.scenarios.storm.RoundsStormPlan;
+import dev.poolstress.scenarios.storm.Instrumentation;
 import dev.poolstress.scenarios.storm.StormLimit;
 import dev.poolstress.scenarios.storm.StormResult;
 import java.io.PrintWriter;
@@ -42,6 +44,20 @@ class TunerTest {
         assertEquals(2, progress.toString().lines().filter(l -> l.contains(" probed  ")).count(),
                 progress::toString);
         assertTrue(!result.lossFree());
+    }
+
+    @Test
+    void shouldWarnWhenTheRoundsAreTooFewForTheRankTestToSeparateAnyTwo() {
+        StringWriter tooFew = new StringWriter();
+        new Tuner(new PrintWriter(tooFew)).warmups(0).instrumentation(Instrumentation.THROUGHPUT)
+                .tune(new Catalog().builtIn("churn"), choose("spin-mcs", "lockfree"), StormLimit.operations(500), 2);
+        assertTrue(tooFew.toString().contains("warning: 2 round(s) cannot tell any two of 2 strategies apart at 95% "
+                + "confidence; only rounds after them (a budget) or 3 rounds can"), tooFew::toString);
+
+        StringWriter enough = new StringWriter();
+        new Tuner(new PrintWriter(enough)).warmups(0).instrumentation(Instrumentation.THROUGHPUT)
+                .tune(new Catalog().builtIn("churn"), choose("spin-mcs", "lockfree"), StormLimit.operations(500), 3);
+        assertFalse(enough.toString().contains("warning"), enough::toString);
     }
 
     @Test
