@@ -71,7 +71,7 @@ public final class RecommendCommand implements Callable<Integer> {
                     + "ten built-ins; with fewer a warning says so. Default: ${DEFAULT-VALUE}.")
     int runs;
 
-    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long the tune may take, its JVMs' start, warm-ups and probed storms included; the "
                     + "race check comes after it (about a minute on 2 cores), so the whole job stays under 3 "
                     + "minutes with the first build. Default: ${DEFAULT-VALUE}.")

@@ -77,7 +77,8 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "TIME", defaultValue = "2m", converter = DurationConverter.class,
             description = "How long to keep measuring: after --runs rounds over every strategy, further rounds "
                     + "measure again only the strategies the runs cannot yet separate from the leader, until the "
-                    + "first tier has one strategy or the next storm would overrun this. Default: ${DEFAULT-VALUE}.")
+                    + "first tier has one strategy, or only strategies within 1.2x of the leader, or the next storm "
+                    + "would overrun this. Default: ${DEFAULT-VALUE}.")
     Duration budget;
 
     @Option(names = {"--warmups", "--warmup"}, paramLabel = "N", defaultValue = "3",

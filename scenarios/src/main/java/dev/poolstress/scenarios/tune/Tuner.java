@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * probes' eight clock reads per pair cost a fast strategy a larger share than a slow one and level them (percpu ran
  * nvme-irq at 11.9 M pairs/s unprobed and 2.3-2.8 M probed). After {@code runs} rounds, each round measures again
  * only the strategies the {@link Verdict} cannot yet separate from the leader, and the rounds end when the first
- * tier has one strategy left or the next storm would overrun the budget. Last, unless only throughput was asked for,
+ * tier has one strategy left, when all the others in it are within {@link Verdict#MARGIN} of the leader (no run
+ * could split them off), or when the next storm would overrun the budget. Last, unless only throughput was asked for,
  * each strategy runs one probed storm after one probed warm-up: its latencies, contention and pool share.
  *
  * <p>From Java: {@code new Tuner(new PrintWriter(System.err, true)).budget(Duration.ofSeconds(45)).tune(catalog.builtIn("nvme-irq"),
@@ -184,7 +185,7 @@ public final class Tuner {
             s.rounds = round;
             if (round >= s.runs) {
                 Verdict verdict = s.verdict();
-                if (verdict.topTier().size() <= 1) {
+                if (verdict.topTier().size() <= 1 || verdict.firstTierSettled()) {
                     return;
                 }
                 open = verdict.topTier().stream().map(s.strategies::indexOf).sorted().toList();

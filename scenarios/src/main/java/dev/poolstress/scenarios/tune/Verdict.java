@@ -15,11 +15,12 @@ import java.util.stream.Collectors;
  * <p>Tiers are built from the loss-free strategies ranked by median throughput. The first still unplaced is the
  * next tier's leader; every other unplaced strategy joins its tier unless the two are <em>separated</em>: the
  * leader's runs are higher by the Mann-Whitney U test, at a significance of 1 - {@link Samples#CONFIDENCE} shared
- * among the comparisons with the leader (Bonferroni: with nine strategies each of the eight tests needs p below
- * 0.05 / 8), and the bootstrap interval of the ratio of their medians lies wholly above 1. Both must agree, so a
- * ratio printed with an interval that reaches 1 is never called a difference, and a strategy joins a lower tier
- * only on strong evidence: the first tier is what the data cannot rule out. The pick is the first tier's leader; its confidence is the share of
- * bootstrap resamples in which its median is the highest of all.
+ * among the comparisons with the leader (Bonferroni: with ten strategies each of the nine tests needs p below
+ * 0.05 / 9), and the bootstrap interval of the ratio of their medians lies wholly above {@link #MARGIN}. Both must
+ * agree, so a
+ * ratio printed with an interval that reaches {@link #MARGIN} is never called a difference, and a strategy joins a
+ * lower tier only on strong evidence: the first tier is what the data cannot rule out. The pick is the first tier's
+ * leader; its confidence is the share of bootstrap resamples in which its median is the highest of all.
  *
  * @param tiers        strategy ids, best tier first, each tier by median
  * @param confidence   the chance, by the bootstrap, that the pick has the highest median of all; 0 with no pick
@@ -34,11 +35,11 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
     public record Versus(String other, Ratio ratio, double p, boolean separated) {
         /**
          * About how many times the runs so far might separate the two: the interval's half-width (on a log scale)
-         * must shrink below the effect, and it shrinks as the square root of the runs. Infinite when the medians
-         * are within 0.1%.
+         * must shrink below the effect beyond the {@link #MARGIN}, and it shrinks as the square root of the runs.
+         * Infinite when the ratio is within 0.1% of the margin or below it.
          */
         public double runsFactor() {
-            double effect = Math.log(ratio.estimate());
+            double effect = Math.log(ratio.estimate() / MARGIN);
             double halfWidth = (Math.log(ratio.high()) - Math.log(ratio.low())) / 2;
             if (!(effect > 1e-3) || !Double.isFinite(halfWidth)) {
                 return Double.POSITIVE_INFINITY;
@@ -47,6 +48,14 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
             return Math.max(2, Math.pow(halfWidth / effect, 2));
         }
     }
+
+    /**
+     * The smallest ratio of medians that separates two strategies: closer ones share a tier however long they are
+     * measured. A lock 20% apart on one scenario is not one to choose by, and without a margin two strategies that
+     * close would fall on either side of the test from one tune to the next, so the first tier would change between
+     * runs (as percpu and thread-cache did on irq-remote, at 1.04x to 1.26x).
+     */
+    public static final double MARGIN = 1.2;
 
     public static final Verdict NONE = new Verdict(List.of(), 0, Map.of(), Optional.empty(), 0);
 
@@ -112,7 +121,7 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
     private static Versus compare(StrategyResult faster, StrategyResult slower, double significance) {
         Ratio ratio = Samples.ratioOfMedians(faster.throughputs(), slower.throughputs());
         double p = Samples.mannWhitneyP(faster.throughputs(), slower.throughputs());
-        return new Versus(slower.strategy(), ratio, p, ratio.aboveOne() && p < significance);
+        return new Versus(slower.strategy(), ratio, p, ratio.low() > MARGIN && p < significance);
     }
 
     public Optional<String> pick() {
@@ -121,6 +130,14 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
 
     public List<String> topTier() {
         return tiers.isEmpty() ? List.of() : tiers.get(0);
+    }
+
+    /**
+     * Whether measuring longer could not change the first tier: every strategy in it beside the pick is within the
+     * {@link #MARGIN} of the pick (its {@link Versus#runsFactor() runs factor} is infinite), so none can be split off.
+     */
+    public boolean firstTierSettled() {
+        return topTier().stream().skip(1).allMatch(mate -> Double.isInfinite(pickOver.get(mate).runsFactor()));
     }
 
     /** Whether the data separated anything at all: more than one tier. */
@@ -193,7 +210,8 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
             text.append(' ').append(mate).append(", the closest to separating from ").append(pick).append(", is at ")
                     .append(pickOver.get(mate).ratio());
             if (Double.isInfinite(budgetFactor) || budgetFactor > 100) {
-                text.append(": their medians are too close for any budget worth spending to tell them apart.");
+                text.append(String.format(Locale.ROOT, ": their medians are too close for any budget worth "
+                        + "spending to tell them apart (the tiers split only beyond %.1fx).", MARGIN));
             } else {
                 Duration needed = Duration.ofSeconds((long) Math.ceil(spent.toMillis() * budgetFactor / 1000));
                 text.append(String.format(Locale.ROOT, "; about %.0fx the measurement (a budget of %d s) might "

@@ -55,14 +55,28 @@ class VerdictTest {
     }
 
     @Test
+    void shouldKeepStrategiesWithinTheMarginInOneTierHoweverManyRunsSayThatTheyDiffer() {
+        Verdict verdict = verdictOf(noisy("a", 1_000_000, 0.02, 30, 9), noisy("b", 900_000, 0.02, 30, 10));
+
+        Verdict.Versus b = verdict.pickOver().get("b");
+        assertTrue(b.ratio().aboveOne() && b.p() < 1e-6, b::toString); // the rank test and the interval both see it
+        assertEquals(List.of(List.of("a", "b")), verdict.tiers());
+        assertTrue(Double.isInfinite(verdict.budgetFactor()), () -> "factor " + verdict.budgetFactor());
+        assertTrue(verdict.firstTierSettled());
+        assertTrue(verdict.explain("s", "b", Duration.ofSeconds(10)).contains("split only beyond 1.2x"),
+                verdict.explain("s", "b", Duration.ofSeconds(10)));
+    }
+
+    @Test
     void shouldNotSeparateOverlappingFewRunsButSayWhatBudgetMight() {
-        Verdict verdict = verdictOf(noisy("a", 1_000_000, 0.15, 3, 3), noisy("b", 900_000, 0.15, 3, 4));
+        Verdict verdict = verdictOf(noisy("a", 1_000_000, 0.3, 3, 7), noisy("b", 700_000, 0.3, 3, 8));
 
         assertEquals(1, verdict.tiers().size(), verdict::toString);
         String other = verdict.closest().orElseThrow();
         assertTrue(verdict.topTier().contains(other));
         assertTrue(verdict.budgetFactor() > 1 && Double.isFinite(verdict.budgetFactor()),
                 () -> "factor " + verdict.budgetFactor());
+        assertFalse(verdict.firstTierSettled(), "longer runs might split " + other + " off");
         assertTrue(verdict.explain("s", "x", Duration.ofSeconds(10)).contains("the measurement (a budget of "));
     }
 
