@@ -7,9 +7,9 @@ import java.util.Locale;
  * interval that holds the true ratio at the confidence {@link Samples#CONFIDENCE} says.
  */
 public record Ratio(double estimate, double low, double high) {
-    /** Whether the interval lies wholly above 1: the first strategy is faster, beyond the noise. */
-    public boolean aboveOne() {
-        return low > 1;
+    /** Whether the interval lies wholly above {@code factor}: the first is that much faster, beyond the noise. */
+    public boolean above(double factor) {
+        return low > factor;
     }
 
     /** {@code 1.18x (1.07..1.31)}. */

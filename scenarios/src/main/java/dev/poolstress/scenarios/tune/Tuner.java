@@ -185,7 +185,7 @@ public final class Tuner {
             s.rounds = round;
             if (round >= s.runs) {
                 Verdict verdict = s.verdict();
-                if (verdict.topTier().size() <= 1 || verdict.firstTierSettled()) {
+                if (verdict.firstTierSettled()) {
                     return;
                 }
                 open = verdict.topTier().stream().map(s.strategies::indexOf).sorted().toList();

@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * leader's runs are higher by the Mann-Whitney U test, at a significance of 1 - {@link Samples#CONFIDENCE} shared
  * among the comparisons with the leader (Bonferroni: with ten strategies each of the nine tests needs p below
  * 0.05 / 9), and the bootstrap interval of the ratio of their medians lies wholly above {@link #MARGIN}. Both must
- * agree, so a
- * ratio printed with an interval that reaches {@link #MARGIN} is never called a difference, and a strategy joins a
- * lower tier only on strong evidence: the first tier is what the data cannot rule out. The pick is the first tier's
- * leader; its confidence is the share of bootstrap resamples in which its median is the highest of all.
+ * agree, so a ratio printed with an interval that reaches {@link #MARGIN} is never called a difference, and a
+ * strategy joins a lower tier only on strong evidence: the first tier is what the data cannot rule out. The pick
+ * is the first tier's leader; its confidence is the share of bootstrap resamples in which its median is the highest
+ * of all.
  *
  * @param tiers        strategy ids, best tier first, each tier by median
  * @param confidence   the chance, by the bootstrap, that the pick has the highest median of all; 0 with no pick
@@ -121,7 +121,7 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
     private static Versus compare(StrategyResult faster, StrategyResult slower, double significance) {
         Ratio ratio = Samples.ratioOfMedians(faster.throughputs(), slower.throughputs());
         double p = Samples.mannWhitneyP(faster.throughputs(), slower.throughputs());
-        return new Versus(slower.strategy(), ratio, p, ratio.low() > MARGIN && p < significance);
+        return new Versus(slower.strategy(), ratio, p, ratio.above(MARGIN) && p < significance);
     }
 
     public Optional<String> pick() {
@@ -133,11 +133,12 @@ public record Verdict(List<List<String>> tiers, double confidence, Map<String, V
     }
 
     /**
-     * Whether measuring longer could not change the first tier: every strategy in it beside the pick is within the
-     * {@link #MARGIN} of the pick (its {@link Versus#runsFactor() runs factor} is infinite), so none can be split off.
+     * Whether measuring longer could not change the first tier: it holds the pick alone, or even its
+     * {@link #closest} mate is within the {@link #MARGIN} of the pick (an infinite {@link #budgetFactor}), so none
+     * can be split off.
      */
     public boolean firstTierSettled() {
-        return topTier().stream().skip(1).allMatch(mate -> Double.isInfinite(pickOver.get(mate).runsFactor()));
+        return closest.isEmpty() || Double.isInfinite(budgetFactor);
     }
 
     /** Whether the data separated anything at all: more than one tier. */

@@ -52,11 +52,11 @@ class SamplesTest {
 
     @Test
     void shouldPutTheIntervalOfAClearDifferenceAboveOneAndOfNoDifferenceAroundIt() {
-        assertTrue(Samples.ratioOfMedians(around(200, 0.05, 8, 1), around(100, 0.05, 8, 2)).aboveOne());
+        assertTrue(Samples.ratioOfMedians(around(200, 0.05, 8, 1), around(100, 0.05, 8, 2)).above(1));
         double[] same = around(100, 0.2, 8, 3);
         Ratio none = Samples.ratioOfMedians(same, same.clone());
         assertEquals(1, none.estimate());
-        assertFalse(none.aboveOne(), none::toString);
+        assertFalse(none.above(1), none::toString);
         assertTrue(none.high() > 1, none::toString);
     }
 

@@ -59,7 +59,7 @@ class VerdictTest {
         Verdict verdict = verdictOf(noisy("a", 1_000_000, 0.02, 30, 9), noisy("b", 900_000, 0.02, 30, 10));
 
         Verdict.Versus b = verdict.pickOver().get("b");
-        assertTrue(b.ratio().aboveOne() && b.p() < 1e-6, b::toString); // the rank test and the interval both see it
+        assertTrue(b.ratio().above(1) && b.p() < 1e-6, b::toString); // the rank test and the interval both see it
         assertEquals(List.of(List.of("a", "b")), verdict.tiers());
         assertTrue(Double.isInfinite(verdict.budgetFactor()), () -> "factor " + verdict.budgetFactor());
         assertTrue(verdict.firstTierSettled());
@@ -91,7 +91,7 @@ class VerdictTest {
         assertEquals(2, verdict.tierOf("mid-b"));
         String text = verdict.explain("s", "low", Duration.ofSeconds(10));
         assertTrue(text.contains("low, the default lock"), text);
-        assertTrue(verdict.over("low").orElseThrow().ratio().aboveOne());
+        assertTrue(verdict.over("low").orElseThrow().ratio().above(1));
     }
 
     @Test
