@@ -82,7 +82,7 @@ public final class Subject {
      * blocks left in its cache would make every sample grow a page instead of racing for the warmed ones.
      */
     public static DmaPool warmedPool(int blocks) {
-        return warm(emptyPool(false), blocks);
+        return warmedPool(BLOCK_SIZE, blocks);
     }
 
     /** As {@link #warmedPool(int)}, with blocks of {@code size} bytes. */
